@@ -1,0 +1,24 @@
+/** Typed messages between the page and the training worker. */
+import type { Hyperparams } from '../core/hyperparams';
+import type { Params } from '../core';
+import type { Split } from './datasets/types';
+import type { EpochMetrics, TrainResult } from './trainer';
+import type { BackendName } from './backends';
+import type { SweepConfig } from '../sweep/config';
+import type { SweepEnd, TrialRecord } from '../sweep/runner';
+
+export type ToWorker =
+  | { type: 'init'; backend: BackendName }
+  | { type: 'train'; runId: number; hp: Hyperparams; data: Split; seed: number; surfacePoints?: Float32Array }
+  | { type: 'sweep'; runId: number; config: SweepConfig; data: Split }
+  | { type: 'stop'; runId: number };
+
+export type FromWorker =
+  | { type: 'backend'; backend: BackendName; requested: BackendName; reason?: string }
+  | { type: 'epoch'; runId: number; trialId?: number; metrics: EpochMetrics }
+  | { type: 'surface'; runId: number; epoch: number; values: Float32Array }
+  | { type: 'runDone'; runId: number; result: TrainResult }
+  | { type: 'trialStart'; runId: number; trialId: number; index: number; params: Params; hp: Hyperparams; note?: string }
+  | { type: 'trialDone'; runId: number; trial: TrialRecord }
+  | { type: 'sweepDone'; runId: number; end: SweepEnd }
+  | { type: 'error'; runId?: number; message: string };

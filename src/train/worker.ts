@@ -1,0 +1,113 @@
+/// <reference lib="webworker" />
+/** The worker entry: owns the tfjs backend, runs single trainings and whole sweeps off the page's thread. */
+import { initBackend } from './backend';
+import { train } from './trainer';
+import type { FromWorker, ToWorker } from './protocol';
+import { runSweep } from '../sweep/runner';
+import type { BackendName } from './backends';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
+
+let ready: Promise<BackendName> | null = null;
+const active = new Map<number, AbortController>();
+// One job at a time: a new job waits for the previous one to finish disposing its tensors.
+let queue: Promise<void> = Promise.resolve();
+
+function ensureBackend(requested: BackendName): Promise<BackendName> {
+  ready = initBackend(requested).then((r) => {
+    post({ type: 'backend', backend: r.backend, requested: r.requested, ...(r.reason ? { reason: r.reason } : {}) });
+    return r.backend;
+  });
+  return ready;
+}
+
+function enqueue(job: () => Promise<void>): void {
+  queue = queue.then(job).catch((e: unknown) => post({ type: 'error', message: (e as Error).message }));
+}
+
+scope.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  switch (msg.type) {
+    case 'init':
+      enqueue(async () => {
+        await ensureBackend(msg.backend);
+      });
+      break;
+    case 'stop':
+      active.get(msg.runId)?.abort();
+      break;
+    case 'train': {
+      const ctrl = new AbortController();
+      active.set(msg.runId, ctrl);
+      enqueue(async () => {
+        try {
+          if (!ready) await ensureBackend('webgl');
+          await ready;
+          const result = await train({
+            hp: msg.hp,
+            data: msg.data,
+            seed: msg.seed,
+            signal: ctrl.signal,
+            onEpoch: (metrics) => post({ type: 'epoch', runId: msg.runId, metrics }),
+            ...(msg.surfacePoints
+              ? {
+                  surface: {
+                    points: msg.surfacePoints,
+                    onSurface: (values: Float32Array, epoch: number) =>
+                      post({ type: 'surface', runId: msg.runId, epoch, values }, [values.buffer]),
+                  },
+                }
+              : {}),
+          });
+          post({ type: 'runDone', runId: msg.runId, result });
+        } catch (e) {
+          post({ type: 'error', runId: msg.runId, message: (e as Error).message });
+        } finally {
+          active.delete(msg.runId);
+        }
+      });
+      break;
+    }
+    case 'sweep': {
+      const ctrl = new AbortController();
+      active.set(msg.runId, ctrl);
+      enqueue(async () => {
+        try {
+          if (!ready) await ensureBackend('webgl');
+          await ready;
+          const objective = msg.config.objective;
+          const end = await runSweep(
+            msg.config,
+            async (hp, trial, signal) => {
+              const r = await train({
+                hp,
+                data: msg.data,
+                seed: (msg.config.seed * 7919 + trial.index) >>> 0,
+                ...(signal ? { signal } : {}),
+                onEpoch: (metrics) => post({ type: 'epoch', runId: msg.runId, trialId: trial.id, metrics }),
+              });
+              if (r.status === 'diverged') return { status: 'diverged', divergedAtEpoch: r.divergedAtEpoch! };
+              if (r.status === 'stopped') return { status: 'stopped' };
+              const last = r.epochs.at(-1);
+              const value = objective === 'valLoss' ? last?.valLoss : last?.valAccuracy;
+              return value === undefined ? { status: 'failed', message: 'No epoch finished.' } : { status: 'complete', value };
+            },
+            {
+              onTrialStart: (t) =>
+                post({ type: 'trialStart', runId: msg.runId, trialId: t.id, index: t.index, params: t.params, hp: t.hp, ...(t.note ? { note: t.note } : {}) }),
+              onTrialDone: (trial) => post({ type: 'trialDone', runId: msg.runId, trial }),
+            },
+            ctrl.signal,
+          );
+          post({ type: 'sweepDone', runId: msg.runId, end });
+        } catch (e) {
+          post({ type: 'error', runId: msg.runId, message: (e as Error).message });
+        } finally {
+          active.delete(msg.runId);
+        }
+      });
+      break;
+    }
+  }
+};
