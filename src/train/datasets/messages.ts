@@ -9,6 +9,12 @@ export function listRows(rows: readonly number[], max = 5): string {
   return rows.length > max ? `${shown}, …` : shown;
 }
 
+/** "a", "a and b", "a, b and c". */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
@@ -50,7 +56,7 @@ export const datasetMessagesEn = {
   penguinsMassDescription: 'Predict a penguin’s body mass from its beak and flipper sizes.',
   unknownTabular: (id: string) => `There is no built-in dataset called "${id}".`,
   unusedColumns: (names: readonly string[]) =>
-    `The ${names.length === 1 ? 'column' : 'columns'} ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not used.`,
+    `The ${names.length === 1 ? 'column' : 'columns'} ${andList(names)} ${names.length === 1 ? 'is' : 'are'} not used.`,
 
   // Rows left out (tabular and CSV); `rows` are line numbers in the file when known.
   rowsMissing: (count: number, rows?: readonly number[]) =>
