@@ -72,7 +72,8 @@ export const datasetMessagesEn = {
   headerOnly: 'The file has a header row but no data rows.',
   singleColumn:
     'The file has only one column. It needs at least one feature column and a target column, separated by commas, semicolons or tabs.',
-  unclosedQuote: (row: number) => `A quoted field starting on row ${row} is never closed. Check the quotes in the file.`,
+  unclosedQuote: (row: number) => `The quotes on row ${row} do not match up. Check the quotes in the file.`,
+  numericHeader: 'The first row holds numbers, but it is read as the column names. Add a header row if the file has none.',
   mostRowsRagged: (header: number) =>
     `Most rows do not have the same number of fields as the header (${header}). Check the header row and the separator.`,
   raggedRows: (count: number, header: number, rows: readonly number[]) =>
