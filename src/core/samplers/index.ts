@@ -1,0 +1,40 @@
+import type { SearchSpace } from '../space';
+import { createGridSampler, type GridOptions } from './grid';
+import { createRandomSampler, type RandomOptions } from './random';
+import { sampleUniform } from './common';
+import type { Sampler, SamplerFactory } from './types';
+
+// Placeholder until the model-based samplers land: random, and says so.
+const placeholder = (label: string): SamplerFactory<Record<string, unknown>> => () => ({
+  propose: (ctx) => ({ params: sampleUniform(ctx.space, ctx.rng), note: `${label} is not built yet; sampled at random` }),
+});
+
+/** Every sampler a study can use. A new sampler is one entry here. */
+export const samplerRegistry = {
+  grid: createGridSampler as SamplerFactory<GridOptions>,
+  random: createRandomSampler as SamplerFactory<RandomOptions>,
+  gp: placeholder('GP'),
+  tpe: placeholder('TPE'),
+};
+
+export type SamplerName = keyof typeof samplerRegistry;
+export type SamplerOptionsMap = { [K in SamplerName]: Parameters<(typeof samplerRegistry)[K]>[1] };
+export const samplerNames = Object.keys(samplerRegistry) as SamplerName[];
+
+export function isSamplerName(name: string): name is SamplerName {
+  return Object.prototype.hasOwnProperty.call(samplerRegistry, name);
+}
+
+export function createSampler<S extends SamplerName>(
+  name: S,
+  space: SearchSpace,
+  options: SamplerOptionsMap[S] | undefined,
+  seed: number,
+): Sampler {
+  if (!isSamplerName(name)) throw new Error(`Unknown sampler "${String(name)}" (known: ${samplerNames.join(', ')})`);
+  // The registry's entries take different option types; indexing by a generic name loses the pairing.
+  const factory = samplerRegistry[name] as SamplerFactory<SamplerOptionsMap[S]>;
+  return factory(space, options ?? ({} as SamplerOptionsMap[S]), seed);
+}
+
+export type { Sampler, SamplerContext, SamplerFactory, Proposal } from './types';
