@@ -16,7 +16,7 @@ export interface SweepConfig {
   gridPointsPerAxis: number;
 }
 
-export const objectiveDirection = (o: ObjectiveName) => (o === 'valLoss' ? 'minimize' : 'maximize') as const;
+export const objectiveDirection = (o: ObjectiveName): 'minimize' | 'maximize' => (o === 'valLoss' ? 'minimize' : 'maximize');
 
 /** Fixed values overlaid with a trial's params, rounded to what each hyperparameter allows. */
 export function trialHyperparams(fixed: Hyperparams, params: Record<string, number | string | boolean>): Hyperparams {

@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, setNumber, shot } from './helpers';
+
+async function runSweep(page: Page, method: string, budget: number) {
+  await page.getByRole('combobox', { name: 'Method' }).selectOption(method);
+  await page.getByRole('spinbutton', { name: 'Trial budget' }).fill(String(budget));
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Trial \d+ of \d+ · epoch \d+ of \d+/);
+  await expect(page.getByRole('status')).toHaveText(/Sweep finished/, { timeout: 170_000 });
+}
+
+async function completedTrials(page: Page): Promise<number> {
+  const table = page.getByRole('table', { name: 'Trials' });
+  return table.getByRole('row').filter({ hasText: 'complete' }).count();
+}
+
+for (const method of ['random', 'gp'] as const) {
+  test(`a 4-trial ${method} sweep on a toy set completes and fills the charts`, async ({ page }) => {
+    const errors = await openApp(page);
+    await page.getByRole('combobox', { name: 'Dataset' }).selectOption('circle');
+    await setNumber(page, 'Epochs', 8);
+    await page.getByRole('combobox', { name: 'Units per layer: how to sweep' }).selectOption('range');
+    await runSweep(page, method, 4);
+    expect(await completedTrials(page)).toBe(4);
+    const scatter = page.getByRole('figure', { name: 'Learning rate vs objective' });
+    await expect(scatter.locator('.recharts-scatter-symbol')).toHaveCount(4);
+    await expect(page.getByRole('figure', { name: 'Units per layer vs objective' }).locator('.recharts-scatter-symbol')).toHaveCount(4);
+    await expect(page.getByRole('figure', { name: 'Every trial’s validation loss' }).locator('.recharts-line')).toHaveCount(4);
+    await expect(page.getByRole('figure', { name: 'Best so far' }).locator('.recharts-line')).toHaveCount(2);
+    await shot(page, `sweep-${method}`);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('a grid sweep on Iris shows its size first and completes; invalid ranges are refused', async ({ page }) => {
+  const errors = await openApp(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('iris');
+  await setNumber(page, 'Epochs', 6);
+  await page.getByRole('combobox', { name: 'Method' }).selectOption('grid');
+  await page.getByRole('textbox', { name: 'Learning rate minimum' }).fill('0');
+  await expect(page.getByRole('alert')).toHaveText(/log scale needs a minimum above 0/);
+  await expect(page.getByRole('button', { name: 'Run sweep' })).toBeDisabled();
+  await page.getByRole('textbox', { name: 'Learning rate minimum' }).fill('2');
+  await expect(page.getByRole('alert')).toHaveText(/minimum must be smaller than the maximum/);
+  await page.getByRole('textbox', { name: 'Learning rate minimum' }).fill('0.001');
+  await page.getByRole('spinbutton', { name: 'Grid points per axis' }).fill('3');
+  await page.getByRole('combobox', { name: 'Optimizer: how to sweep' }).selectOption('choices');
+  await page.getByRole('checkbox', { name: 'Optimizer: include rmsprop' }).uncheck();
+  await expect(page.getByText('The grid has 6 points.')).toBeVisible();
+  await page.getByRole('spinbutton', { name: 'Trial budget' }).fill('10');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Sweep finished: 6 trials/, { timeout: 170_000 });
+  expect(await completedTrials(page)).toBe(6);
+  await expect(page.getByText(/All 6 grid points have been tried/)).toBeVisible();
+  await shot(page, 'sweep-grid-iris');
+  expect(errors).toEqual([]);
+});

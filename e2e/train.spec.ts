@@ -1,0 +1,65 @@
+import { expect, test } from '@playwright/test';
+import { lossRows, openApp, setNumber, shot } from './helpers';
+
+test('Iris trains live on WebGL and the validation loss falls', async ({ page }) => {
+  const errors = await openApp(page);
+  await expect(page.getByTestId('backend')).toHaveText(/Running on webgl/, { timeout: 60_000 });
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('iris');
+  await expect(page.getByText(/120 training rows · 30 validation rows/)).toBeVisible();
+  await setNumber(page, 'Learning rate', 0.02);
+  await setNumber(page, 'Epochs', 25);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+  await expect(page.getByRole('status')).toHaveText(/Epoch \d+ of 25 · train loss .* · validation loss .* · webgl/);
+  await expect(page.getByRole('status')).toHaveText(/Finished 25 epochs/, { timeout: 120_000 });
+  const rows = await lossRows(page);
+  expect(rows.length).toBe(25);
+  const firstVal = rows[0][1], lastVal = rows.at(-1)![1];
+  expect(Number.isFinite(firstVal) && Number.isFinite(lastVal)).toBe(true);
+  expect(lastVal).toBeLessThan(firstVal);
+  await expect(page.getByText(/samples\/s/)).toBeVisible();
+  await shot(page, 'train-iris');
+  expect(errors).toEqual([]);
+});
+
+test('a toy set draws its decision boundary, and Stop ends a run mid-way', async ({ page }) => {
+  const errors = await openApp(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('xor');
+  await setNumber(page, 'Epochs', 300);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('img', { name: /Decision boundary after epoch \d+/ })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(/Epoch (1\d|[2-9]\d) of 300/);
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/Stopped after \d+ epochs/);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await shot(page, 'train-xor-stopped');
+  expect(errors).toEqual([]);
+});
+
+test('a learning rate far too high diverges and says so', async ({ page }) => {
+  const errors = await openApp(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('plane');
+  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('sgd');
+  await setNumber(page, 'Learning rate', 10);
+  await setNumber(page, 'Epochs', 60);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status')).toHaveText(/Diverged at epoch \d+.*lower learning rate/);
+  await shot(page, 'train-diverged');
+  expect(errors).toEqual([]);
+});
+
+test('batch larger than the data is clamped with a visible note; a bad CSV gets a clear message', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('iris');
+  await setNumber(page, 'Batch size', 500);
+  await expect(page.getByRole('note')).toHaveText(/larger than the 120 training rows: using 120/);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption({ label: 'Your CSV file…' });
+  await page.getByLabel('Your CSV file').setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b,c\n') });
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+  const csv = ['x1,x2,label', ...Array.from({ length: 40 }, (_, i) => `${(i % 7) / 7},${(i % 5) / 5},${i % 2 ? 'yes' : 'no'}`)].join('\n');
+  await page.getByLabel('Your CSV file').setInputFiles({ name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByText(/32 training rows · 8 validation rows/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await shot(page, 'csv-loaded');
+});

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './ui/App';
+import { StoreContext } from './ui/StoreContext';
+import { createAppStore } from './state/store';
+import { createTrainClient } from './train/client';
+import './ui/styles.css';
+
+const store = createAppStore({ createClient: createTrainClient });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <StoreContext.Provider value={store}>
+      <App />
+    </StoreContext.Provider>
+  </StrictMode>,
+);

@@ -1,0 +1,57 @@
+/** Derived values the components show; pure functions of the state. */
+import type { AppState, TrialView } from './types';
+import { fmt } from '../ui/format';
+import { t } from '../ui/messages/en';
+import { planBatches } from '../train/batch';
+import { objectiveDirection } from '../sweep/config';
+
+export function statusLine(s: AppState): string {
+  if (s.sweepStatus === 'running') {
+    const plan = s.sweepPlan;
+    if (s.current && plan) return t.trialStatus(s.current.index + 1, plan.budget, s.current.epoch, s.trials.find((x) => x.id === s.current!.trialId)?.hp.epochs ?? plan.epochs);
+    return t.sweepHeading;
+  }
+  if (s.sweepStatus !== 'idle' && s.runStatus === 'idle') return sweepEndLine(s);
+  const last = s.epochs.at(-1);
+  switch (s.runStatus) {
+    case 'idle':
+      return s.backend ? `${t.statusIdle} ${t.backendInUse(s.backend)}.` : t.statusIdle;
+    case 'running':
+      return last
+        ? t.epochStatus(last.epoch, s.totalEpochs, fmt(last.trainLoss), fmt(last.valLoss), s.backend ?? '…')
+        : `${t.epoch} 0 of ${s.totalEpochs} · ${s.backend ?? t.backendStarting}`;
+    case 'complete':
+      return t.runComplete(s.epochs.length, fmt(last?.valLoss));
+    case 'stopped':
+      return t.runStopped(s.epochs.length);
+    case 'diverged':
+      return t.diverged(s.result?.divergedAtEpoch ?? s.epochs.length + 1);
+    case 'error':
+      return t.workerError(s.runMessage ?? '');
+  }
+}
+
+export function sweepEndLine(s: AppState): string {
+  const done = s.trials.filter((x) => x.status !== 'running').length;
+  const best = bestTrial(s);
+  if (s.sweepStatus === 'stopped') return t.sweepStopped(done);
+  if (s.sweepStatus === 'error') return t.workerError(s.sweepMessage ?? '');
+  return t.sweepDone(done, best ? fmt(best.value) : '–') + (s.sweepMessage ? ` · ${s.sweepMessage}` : '');
+}
+
+export function bestTrial(s: Pick<AppState, 'trials' | 'sweepPlan'>): TrialView | undefined {
+  const dir = objectiveDirection(s.sweepPlan?.objective ?? 'valLoss');
+  let best: TrialView | undefined;
+  for (const tr of s.trials) {
+    if (tr.status !== 'complete' || tr.value === undefined) continue;
+    if (!best || (dir === 'minimize' ? tr.value < best.value! : tr.value > best.value!)) best = tr;
+  }
+  return best;
+}
+
+export function batchNote(s: AppState): string | null {
+  const n = s.prepared?.split.train.n;
+  if (!n) return null;
+  const plan = planBatches(s.hp.batchSize, n);
+  return plan.clamped ? t.batchClamped(s.hp.batchSize, n) : null;
+}

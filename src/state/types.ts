@@ -1,0 +1,81 @@
+/** The app's state, by slice. Components read it through selectors; actions live beside it. */
+import type { Hyperparams, HyperparamName } from '../core/hyperparams';
+import type { Params, SamplerName } from '../core';
+import type { DataChoice, PreparedData } from '../train/prepare';
+import type { EpochMetrics, TrainResult } from '../train/trainer';
+import type { BackendName } from '../train/backends';
+import type { AxisDraft, SpaceDraft } from '../sweep/draft';
+import type { ObjectiveName } from '../sweep/config';
+import type { TrialRecord } from '../sweep/runner';
+
+export interface DataSlice {
+  choice: DataChoice;
+  validationFraction: number;
+  splitSeed: number;
+  prepared: PreparedData | null;
+  dataError: string | null;
+  /** Column names of the loaded CSV, for the target picker. */
+  csvColumns: string[];
+  setChoice(choice: DataChoice): void;
+  loadCsv(fileName: string, text: string): void;
+}
+
+export interface ParamsSlice {
+  hp: Hyperparams;
+  setParam<K extends HyperparamName>(name: K, value: Hyperparams[K]): void;
+}
+
+export interface BackendSlice {
+  requestedBackend: BackendName;
+  backend: BackendName | null;
+  backendReason: string | null;
+  setBackend(b: BackendName): void;
+}
+
+export type RunStatus = 'idle' | 'running' | 'complete' | 'diverged' | 'stopped' | 'error';
+
+export interface RunSlice {
+  runStatus: RunStatus;
+  runId: number | null;
+  epochs: EpochMetrics[];
+  totalEpochs: number;
+  result: TrainResult | null;
+  surface: { values: Float32Array; epoch: number } | null;
+  runMessage: string | null;
+  startTraining(): void;
+  stopTraining(): void;
+}
+
+export interface TrialView extends Partial<Omit<TrialRecord, 'status'>> {
+  id: number;
+  index: number;
+  params: Params;
+  hp: Hyperparams;
+  status: TrialRecord['status'] | 'running';
+  curve: { epoch: number; trainLoss: number; valLoss: number; valAccuracy?: number }[];
+}
+
+export type SweepStatus = 'idle' | 'running' | 'complete' | 'stopped' | 'exhausted' | 'error';
+
+export interface SweepSlice {
+  draft: SpaceDraft;
+  sampler: SamplerName;
+  budget: number;
+  objective: ObjectiveName;
+  gridPointsPerAxis: number;
+  sweepSeed: number;
+  sweepStatus: SweepStatus;
+  sweepRunId: number | null;
+  trials: TrialView[];
+  /** The trial being trained and its epoch. */
+  current: { trialId: number; index: number; epoch: number } | null;
+  sweepMessage: string | null;
+  /** The budget and sampler of the sweep that ran (the controls may change meanwhile). */
+  sweepPlan: { budget: number; epochs: number; objective: ObjectiveName; sampler: SamplerName } | null;
+  setAxis(name: HyperparamName, axis: AxisDraft): void;
+  setSweepOption(patch: Partial<Pick<SweepSlice, 'sampler' | 'budget' | 'objective' | 'gridPointsPerAxis' | 'sweepSeed'>>): void;
+  startSweep(): void;
+  stopSweep(): void;
+}
+
+export type AppState = DataSlice & ParamsSlice & BackendSlice & RunSlice & SweepSlice;

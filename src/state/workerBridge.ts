@@ -1,0 +1,57 @@
+/** Routes the worker's messages into the store; messages of runs that are no longer current are dropped. */
+import type { FromWorker } from '../train/protocol';
+import type { AppStore } from './store';
+import type { TrialView } from './types';
+
+export function handleWorkerMessage(store: AppStore, msg: FromWorker): void {
+  const s = store.getState();
+  const set = store.setState;
+  switch (msg.type) {
+    case 'backend':
+      set({ backend: msg.backend, backendReason: msg.reason ?? null });
+      return;
+    case 'epoch':
+      if (msg.trialId !== undefined && msg.runId === s.sweepRunId) {
+        const m = msg.metrics;
+        set({
+          trials: s.trials.map((t) =>
+            t.id === msg.trialId
+              ? { ...t, curve: [...t.curve, { epoch: m.epoch, trainLoss: m.trainLoss, valLoss: m.valLoss, ...(m.valAccuracy !== undefined ? { valAccuracy: m.valAccuracy } : {}) }] }
+              : t,
+          ),
+          current: s.current && s.current.trialId === msg.trialId ? { ...s.current, epoch: m.epoch } : s.current,
+        });
+      } else if (msg.runId === s.runId) {
+        set({ epochs: [...s.epochs, msg.metrics] });
+      }
+      return;
+    case 'surface':
+      if (msg.runId === s.runId) set({ surface: { values: msg.values, epoch: msg.epoch } });
+      return;
+    case 'runDone':
+      if (msg.runId !== s.runId) return;
+      set({ runStatus: msg.result.status, result: msg.result, epochs: msg.result.epochs });
+      return;
+    case 'trialStart': {
+      if (msg.runId !== s.sweepRunId) return;
+      const view: TrialView = { id: msg.trialId, index: msg.index, params: msg.params, hp: msg.hp, status: 'running', curve: [], ...(msg.note ? { note: msg.note } : {}) };
+      set({ trials: [...s.trials, view], current: { trialId: msg.trialId, index: msg.index, epoch: 0 } });
+      return;
+    }
+    case 'trialDone':
+      if (msg.runId !== s.sweepRunId) return;
+      set({ trials: s.trials.map((t) => (t.id === msg.trial.id ? { ...t, ...msg.trial } : t)) });
+      return;
+    case 'sweepDone':
+      if (msg.runId !== s.sweepRunId) return;
+      set({ sweepStatus: msg.end.status, current: null, sweepMessage: msg.end.message ?? null });
+      return;
+    case 'error':
+      if (msg.runId !== undefined && msg.runId === s.sweepRunId && s.sweepStatus === 'running') {
+        set({ sweepStatus: 'error', current: null, sweepMessage: msg.message });
+      } else if (msg.runId === undefined || msg.runId === s.runId) {
+        set({ runStatus: s.runStatus === 'running' ? 'error' : s.runStatus, runMessage: msg.message });
+      }
+      return;
+  }
+}

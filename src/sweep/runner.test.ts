@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { runSweep, type Evaluator, type TrialRecord } from './runner';
+import { defaultHyperparams } from '../core/hyperparams';
+import type { SweepConfig } from './config';
+
+const base: SweepConfig = {
+  space: { learningRate: { type: 'float', low: 1e-4, high: 1, log: true }, unitsPerLayer: { type: 'int', low: 2, high: 32 } },
+  fixed: defaultHyperparams,
+  sampler: 'random',
+  budget: 8,
+  objective: 'valLoss',
+  seed: 3,
+  gridPointsPerAxis: 3,
+};
+// A synthetic objective with its optimum at learningRate 0.01: (log10 lr + 2)^2.
+const quadratic: Evaluator = async (hp) => ({ status: 'complete', value: (Math.log10(hp.learningRate) + 2) ** 2 });
+
+describe('runSweep', () => {
+  test('runs the budget, merges trial params into the fixed hyperparameters, and finds the best', async () => {
+    const seen: TrialRecord[] = [];
+    const end = await runSweep(base, quadratic, { onTrialDone: (t) => seen.push(t) });
+    expect(end.status).toBe('complete');
+    expect(seen).toHaveLength(8);
+    for (const t of seen) {
+      expect(t.hp.learningRate).toBe(t.params.learningRate);
+      expect(Number.isInteger(t.hp.unitsPerLayer)).toBe(true);
+      expect(t.hp.optimizer).toBe(defaultHyperparams.optimizer);
+    }
+    const min = Math.min(...seen.map((t) => t.value!));
+    expect(end.best?.value).toBe(min);
+  });
+
+  test('diverged and failing trials are recorded, skipped by best, and the sweep goes on', async () => {
+    const evaluator: Evaluator = async (hp, trial) => {
+      if (trial.index === 1) return { status: 'diverged', divergedAtEpoch: 3 };
+      if (trial.index === 2) throw new Error('boom');
+      return quadratic(hp, trial);
+    };
+    const seen: TrialRecord[] = [];
+    const end = await runSweep({ ...base, sampler: 'gp', budget: 6 }, evaluator, { onTrialDone: (t) => seen.push(t) });
+    expect(end.status).toBe('complete');
+    expect(seen.map((t) => t.status)).toEqual(['complete', 'diverged', 'failed', 'complete', 'complete', 'complete']);
+    expect(seen[1].divergedAtEpoch).toBe(3);
+    expect(seen[2].note).toContain('boom');
+    expect(end.best && [1, 2].includes(end.best.index)).toBe(false);
+  });
+
+  test('a grid smaller than the budget ends as exhausted with a message', async () => {
+    const end = await runSweep(
+      { ...base, sampler: 'grid', budget: 50, space: { learningRate: base.space.learningRate } },
+      quadratic,
+    );
+    expect(end.status).toBe('exhausted');
+    expect(end.message).toMatch(/3 grid points/);
+  });
+
+  test('the same seed gives the same trials; stop ends early', async () => {
+    const a: TrialRecord[] = [], b: TrialRecord[] = [];
+    await runSweep({ ...base, sampler: 'tpe' }, quadratic, { onTrialDone: (t) => a.push(t) });
+    await runSweep({ ...base, sampler: 'tpe' }, quadratic, { onTrialDone: (t) => b.push(t) });
+    expect(a.map((t) => t.params)).toEqual(b.map((t) => t.params));
+    const ctrl = new AbortController();
+    const end = await runSweep(base, quadratic, { onTrialDone: (t) => { if (t.index === 2) ctrl.abort(); } }, ctrl.signal);
+    expect(end.status).toBe('stopped');
+  });
+});

@@ -1,0 +1,62 @@
+import { DataPanel } from './data/DataPanel';
+import { HyperparamPanel } from './controls/HyperparamPanel';
+import { TrainBar } from './controls/TrainBar';
+import { LossChart } from './charts/LossChart';
+import { LossTable } from './charts/LossTable';
+import { BoundaryCanvas } from './charts/BoundaryCanvas';
+import { SpaceEditor } from './sweep/SpaceEditor';
+import { SweepControls } from './sweep/SweepControls';
+import { SweepCharts } from './sweep/SweepCharts';
+import { TrialTable } from './sweep/TrialTable';
+import { useApp } from './StoreContext';
+import { statusLine } from '../state/selectors';
+import { t } from './messages/en';
+
+function StatusLine() {
+  const line = useApp(statusLine);
+  const diverged = useApp((s) => s.runStatus === 'diverged' || s.runStatus === 'error');
+  return (
+    <p role="status" aria-live="polite" className={diverged ? 'status warn' : 'status'}>
+      {line}
+    </p>
+  );
+}
+
+export function App() {
+  return (
+    <div className="app">
+      <header>
+        <h1>{t.appTitle}</h1>
+        <p className="tagline">{t.appTagline}</p>
+      </header>
+      <main>
+        <aside className="sidebar">
+          <DataPanel />
+          <HyperparamPanel />
+        </aside>
+        <div className="content">
+          <section className="panel" aria-label="Training">
+            <TrainBar />
+            <StatusLine />
+            <div className="train-charts">
+              <div>
+                <LossChart />
+                <LossTable />
+              </div>
+              <BoundaryCanvas />
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="sweep-heading">
+            <h2 id="sweep-heading">{t.sweepHeading}</h2>
+            <div className="sweep-setup">
+              <SpaceEditor />
+              <SweepControls />
+            </div>
+            <SweepCharts />
+            <TrialTable />
+          </section>
+        </div>
+      </main>
+    </div>
+  );
+}

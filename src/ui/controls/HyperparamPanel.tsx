@@ -1,0 +1,28 @@
+import { hyperparamDefs } from '../../core/hyperparams';
+import { useApp } from '../StoreContext';
+import { HyperparamControl } from './HyperparamControl';
+import { t } from '../messages/en';
+import { batchNote } from '../../state/selectors';
+
+export function HyperparamPanel() {
+  const hp = useApp((s) => s.hp);
+  const setParam = useApp((s) => s.setParam);
+  const busy = useApp((s) => s.runStatus === 'running' || s.sweepStatus === 'running');
+  const note = useApp(batchNote);
+  return (
+    <section aria-labelledby="hp-heading" className="panel">
+      <h2 id="hp-heading">{t.hyperparamsHeading}</h2>
+      {hyperparamDefs.map((def) => (
+        <HyperparamControl
+          key={def.name}
+          def={def}
+          value={hp[def.name]}
+          disabled={busy}
+          note={def.name === 'batchSize' ? note : null}
+          // setParam sanitizes by name; the union of value types cannot be narrowed per row here.
+          onChange={(v) => setParam(def.name, v as never)}
+        />
+      ))}
+    </section>
+  );
+}

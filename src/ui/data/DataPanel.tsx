@@ -1,0 +1,117 @@
+import { useId } from 'react';
+import { toyDatasets } from '../../train/datasets/toy';
+import { tabularDatasets } from '../../train/datasets/tabular';
+import { useApp } from '../StoreContext';
+import { t } from '../messages/en';
+import type { DataChoice } from '../../train/prepare';
+
+const CSV = '__csv__';
+
+export function DataPanel() {
+  const id = useId();
+  const choice = useApp((s) => s.choice);
+  const prepared = useApp((s) => s.prepared);
+  const error = useApp((s) => s.dataError);
+  const columns = useApp((s) => s.csvColumns);
+  const setChoice = useApp((s) => s.setChoice);
+  const loadCsv = useApp((s) => s.loadCsv);
+  const busy = useApp((s) => s.runStatus === 'running' || s.sweepStatus === 'running');
+  const selected = choice.kind === 'csv' ? CSV : choice.id;
+  const info = [...toyDatasets, ...tabularDatasets].find((d) => d.id === selected);
+
+  const pick = (value: string) => {
+    if (value === CSV) {
+      setChoice({ kind: 'csv', fileName: '', text: '', target: '' });
+      return;
+    }
+    const toy = toyDatasets.find((d) => d.id === value);
+    const next: DataChoice = toy
+      ? { kind: 'toy', id: value, n: choice.kind === 'toy' ? choice.n : 400, noise: choice.kind === 'toy' ? choice.noise : 0.1, seed: choice.kind === 'toy' ? choice.seed : 1 }
+      : { kind: 'tabular', id: value };
+    setChoice(next);
+  };
+
+  return (
+    <section aria-labelledby={`${id}-h`} className="panel">
+      <h2 id={`${id}-h`}>{t.dataHeading}</h2>
+      <div className="control">
+        <label htmlFor={`${id}-ds`}>{t.dataset}</label>
+        <select id={`${id}-ds`} value={selected} disabled={busy} onChange={(e) => pick(e.target.value)}>
+          <optgroup label="Toy 2-D sets">
+            {toyDatasets.map((d) => (
+              <option key={d.id} value={d.id}>{`${d.name} (${t[d.task]})`}</option>
+            ))}
+          </optgroup>
+          <optgroup label="Real tables">
+            {tabularDatasets.map((d) => (
+              <option key={d.id} value={d.id}>{`${d.name} (${t[d.task]})`}</option>
+            ))}
+          </optgroup>
+          <option value={CSV}>{t.csvFile}…</option>
+        </select>
+        {info ? <p className="help">{info.description}</p> : null}
+      </div>
+
+      {choice.kind === 'toy' ? (
+        <>
+          <div className="control">
+            <label htmlFor={`${id}-n`}>{t.datasetSize}</label>
+            <div className="slider-row">
+              <input id={`${id}-n`} type="range" min={50} max={2000} step={50} value={choice.n} disabled={busy}
+                onChange={(e) => setChoice({ ...choice, n: Number(e.target.value) })} />
+              <output htmlFor={`${id}-n`}>{choice.n}</output>
+            </div>
+          </div>
+          <div className="control">
+            <label htmlFor={`${id}-noise`}>{t.datasetNoise}</label>
+            <div className="slider-row">
+              <input id={`${id}-noise`} type="range" min={0} max={0.5} step={0.05} value={choice.noise} disabled={busy}
+                onChange={(e) => setChoice({ ...choice, noise: Number(e.target.value) })} />
+              <output htmlFor={`${id}-noise`}>{Math.round(choice.noise * 100)}%</output>
+            </div>
+          </div>
+          <div className="control">
+            <label htmlFor={`${id}-seed`}>{t.dataSeed}</label>
+            <input id={`${id}-seed`} type="number" min={0} step={1} value={choice.seed} disabled={busy}
+              onChange={(e) => {
+                const v = Math.floor(Number(e.target.value));
+                if (Number.isFinite(v)) setChoice({ ...choice, seed: v });
+              }} />
+          </div>
+        </>
+      ) : null}
+
+      {choice.kind === 'csv' ? (
+        <>
+          <div className="control">
+            <label htmlFor={`${id}-file`}>{t.csvFile}</label>
+            <input id={`${id}-file`} type="file" accept=".csv,.tsv,.txt,text/csv" disabled={busy}
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                if (file) loadCsv(file.name, await file.text());
+              }} />
+            {!choice.text ? <p className="help">{t.csvPick}</p> : <p className="help">{choice.fileName}</p>}
+          </div>
+          {columns.length > 0 ? (
+            <div className="control">
+              <label htmlFor={`${id}-target`}>{t.csvTarget}</label>
+              <select id={`${id}-target`} value={choice.target} disabled={busy}
+                onChange={(e) => setChoice({ ...choice, target: e.target.value })}>
+                {columns.map((c) => <option key={c} value={c}>{c}</option>)}
+              </select>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+
+      {error && !(choice.kind === 'csv' && !choice.text) ? <p className="error" role="alert">{error}</p> : null}
+      {prepared ? (
+        <div className="data-info">
+          <p>{t.splitSizes(prepared.split.train.n, prepared.split.validation.n)}</p>
+          {prepared.dataset.task === 'classification' ? <p>{t.classes(prepared.dataset.classNames)}</p> : <p>{`${t.regression}: ${prepared.dataset.targetName}`}</p>}
+          {prepared.dataset.notes.map((n) => <p key={n} className="note">{n}</p>)}
+        </div>
+      ) : null}
+    </section>
+  );
+}

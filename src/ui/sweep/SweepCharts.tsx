@@ -1,0 +1,119 @@
+import { useMemo } from 'react';
+import {
+  CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis,
+} from 'recharts';
+import { useApp } from '../StoreContext';
+import { hyperparamText, t } from '../messages/en';
+import { fmt } from '../format';
+import { bestTrial } from '../../state/selectors';
+import { bestSoFar } from '../../core';
+import { objectiveDirection } from '../../sweep/config';
+import type { HyperparamName } from '../../core/hyperparams';
+import type { TrialView } from '../../state/types';
+import { downsample } from '../charts/downsample';
+
+const palette = ['#94a3b8', '#a5b4fc', '#fdba74', '#86efac', '#f9a8d4', '#c4b5fd', '#fcd34d', '#67e8f9'];
+
+function TrialCurves({ trials, bestId, epochs }: { trials: TrialView[]; bestId: number | undefined; epochs: number }) {
+  const finite = (v: number) => (Number.isFinite(v) ? v : undefined);
+  return (
+    <figure className="chart" aria-label={t.trialCurves}>
+      <figcaption>{t.trialCurves}</figcaption>
+      <ResponsiveContainer width="100%" height={240}>
+        <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
+          <XAxis dataKey="epoch" type="number" domain={[1, Math.max(2, epochs)]} allowDecimals={false} label={{ value: t.epoch, position: 'insideBottom', offset: -12 }} />
+          <YAxis type="number" tickFormatter={(v: number) => fmt(v, 2)} width={56} domain={[0, 'auto']} />
+          <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `${t.epoch} ${l}`} />
+          {trials.map((tr) => (
+            <Line key={tr.id} data={downsample(tr.curve).map((p) => ({ epoch: p.epoch, valLoss: finite(p.valLoss) }))}
+              dataKey="valLoss" name={`${t.trialNumber} ${tr.index + 1}`} dot={false} isAnimationActive={false}
+              stroke={tr.id === bestId ? '#dc2626' : palette[tr.index % palette.length]}
+              strokeWidth={tr.id === bestId ? 3 : 1.5} />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+function ParamScatter({ name, log, categorical, trials, bestId }: { name: HyperparamName; log: boolean; categorical: readonly string[] | null; trials: TrialView[]; bestId: number | undefined }) {
+  const label = hyperparamText[name].label;
+  const points = trials
+    .filter((tr) => tr.status === 'complete' && tr.value !== undefined && Number.isFinite(tr.value))
+    .map((tr) => {
+      const raw = tr.params[name];
+      const x = categorical ? categorical.indexOf(String(raw)) : Number(raw);
+      return { x, value: tr.value as number, id: tr.id, trial: tr.index + 1 };
+    })
+    .filter((p) => (log ? p.x > 0 : Number.isFinite(p.x)));
+  return (
+    <figure className="chart small" aria-label={t.paramVsObjective(label)}>
+      <figcaption>{t.paramVsObjective(label)}{log ? ` (${t.logScale})` : ''}</figcaption>
+      <ResponsiveContainer width="100%" height={200}>
+        <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
+          {categorical ? (
+            <XAxis dataKey="x" type="number" domain={[-0.5, categorical.length - 0.5]} ticks={categorical.map((_, i) => i)}
+              tickFormatter={(i: number) => categorical[i] ?? ''} name={label} />
+          ) : (
+            <XAxis dataKey="x" type="number" scale={log ? 'log' : 'linear'} domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 2)} name={label} allowDataOverflow={false} />
+          )}
+          <YAxis dataKey="value" type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 2)} width={56} name={t.objective} />
+          <ZAxis range={[50, 50]} />
+          <Tooltip formatter={(v, n) => (n === label && categorical ? categorical[Number(v)] : fmt(Number(v)))} />
+          <Scatter data={points} isAnimationActive={false}>
+            {points.map((p) => <Cell key={p.id} fill={p.id === bestId ? '#dc2626' : '#2563eb'} />)}
+          </Scatter>
+        </ScatterChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+function BestSoFarChart({ trials, direction }: { trials: TrialView[]; direction: 'minimize' | 'maximize' }) {
+  const values = trials.filter((tr) => tr.status !== 'running').map((tr) => (tr.status === 'complete' ? tr.value : undefined));
+  const best = bestSoFar(values, direction);
+  const data = best.map((b, i) => ({ trial: i + 1, best: b === undefined || !Number.isFinite(b) ? undefined : b, value: values[i] }));
+  return (
+    <figure className="chart small" aria-label={t.bestSoFar}>
+      <figcaption>{t.bestSoFar}</figcaption>
+      <ResponsiveContainer width="100%" height={200}>
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
+          <XAxis dataKey="trial" type="number" domain={[1, Math.max(2, data.length)]} allowDecimals={false} label={{ value: t.trialNumber, position: 'insideBottom', offset: -12 }} />
+          <YAxis type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 2)} width={56} />
+          <Tooltip formatter={(v) => fmt(Number(v))} />
+          <Line dataKey="value" name="trial" stroke="#94a3b8" strokeWidth={0} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
+          <Line dataKey="best" name={t.bestSoFar} type="stepAfter" stroke="#dc2626" strokeWidth={2} dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
+
+export function SweepCharts() {
+  const trials = useApp((s) => s.trials);
+  const plan = useApp((s) => s.sweepPlan);
+  const draft = useApp((s) => s.draft);
+  const best = useApp((s) => bestTrial(s)?.id);
+  const swept = useMemo(() => {
+    const first = trials[0];
+    return first ? (Object.keys(first.params) as HyperparamName[]) : [];
+  }, [trials]);
+  if (!plan || trials.length === 0) return null;
+  const epochs = Math.max(plan.epochs, ...trials.map((tr) => tr.hp.epochs));
+  return (
+    <div className="sweep-charts">
+      <TrialCurves trials={trials} bestId={best} epochs={epochs} />
+      <BestSoFarChart trials={trials} direction={objectiveDirection(plan.objective)} />
+      <div className="scatters">
+        {swept.map((name) => {
+          const axis = draft[name];
+          const categorical = typeof trials[0].params[name] === 'string' ? [...new Set(trials.map((tr) => String(tr.params[name])))].sort() : null;
+          return <ParamScatter key={name} name={name} log={axis?.mode === 'range' && axis.log} categorical={categorical} trials={trials} bestId={best} />;
+        })}
+      </div>
+    </div>
+  );
+}

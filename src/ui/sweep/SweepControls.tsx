@@ -1,0 +1,75 @@
+import { useId, useMemo } from 'react';
+import { useApp } from '../StoreContext';
+import { samplerText, t } from '../messages/en';
+import { buildSpace } from '../../sweep/draft';
+import { gridSize, type SamplerName } from '../../core';
+import { labelOf } from '../../state/sweepSlice';
+import type { ObjectiveName } from '../../sweep/config';
+
+const samplers: SamplerName[] = ['grid', 'random', 'gp', 'tpe'];
+
+export function SweepControls() {
+  const id = useId();
+  const draft = useApp((s) => s.draft);
+  const sampler = useApp((s) => s.sampler);
+  const budget = useApp((s) => s.budget);
+  const objective = useApp((s) => s.objective);
+  const points = useApp((s) => s.gridPointsPerAxis);
+  const seed = useApp((s) => s.sweepSeed);
+  const set = useApp((s) => s.setSweepOption);
+  const start = useApp((s) => s.startSweep);
+  const stop = useApp((s) => s.stopSweep);
+  const sweeping = useApp((s) => s.sweepStatus === 'running');
+  const training = useApp((s) => s.runStatus === 'running');
+  const classification = useApp((s) => s.prepared?.dataset.task === 'classification');
+  const ready = useApp((s) => s.prepared !== null);
+  const message = useApp((s) => s.sweepMessage);
+  const status = useApp((s) => s.sweepStatus);
+  const built = useMemo(() => buildSpace(draft, labelOf), [draft]);
+  const count = built.problems.length === 0 && sampler === 'grid' ? gridSize(built.space, points) : null;
+  const num = (v: string, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(Number(v) || lo)));
+
+  return (
+    <div className="sweep-controls">
+      <div className="control">
+        <label htmlFor={`${id}-m`}>{t.method}</label>
+        <select id={`${id}-m`} value={sampler} disabled={sweeping} onChange={(e) => set({ sampler: e.target.value as SamplerName })}>
+          {samplers.map((s) => <option key={s} value={s}>{samplerText[s].label}</option>)}
+        </select>
+        <p className="help">{samplerText[sampler].help}</p>
+      </div>
+      <div className="control-row">
+        <div className="control">
+          <label htmlFor={`${id}-b`}>{t.budget}</label>
+          <input id={`${id}-b`} type="number" min={1} max={500} value={budget} disabled={sweeping} onChange={(e) => set({ budget: num(e.target.value, 1, 500) })} />
+        </div>
+        <div className="control">
+          <label htmlFor={`${id}-o`}>{t.objective}</label>
+          <select id={`${id}-o`} value={classification ? objective : 'valLoss'} disabled={sweeping} onChange={(e) => set({ objective: e.target.value as ObjectiveName })}>
+            <option value="valLoss">{t.objectiveValLoss}</option>
+            {classification ? <option value="valAccuracy">{t.objectiveValAccuracy}</option> : null}
+          </select>
+        </div>
+        {sampler === 'grid' ? (
+          <div className="control">
+            <label htmlFor={`${id}-g`}>{t.gridPoints}</label>
+            <input id={`${id}-g`} type="number" min={2} max={20} value={points} disabled={sweeping} onChange={(e) => set({ gridPointsPerAxis: num(e.target.value, 2, 20) })} />
+          </div>
+        ) : null}
+        <div className="control">
+          <label htmlFor={`${id}-s`}>{t.sweepSeed}</label>
+          <input id={`${id}-s`} type="number" min={0} value={seed} disabled={sweeping} onChange={(e) => set({ sweepSeed: num(e.target.value, 0, 2 ** 31 - 1) })} />
+        </div>
+      </div>
+      {count !== null ? <p className="note">{t.gridCount(count, budget)}</p> : null}
+      {built.problems.length > 0 ? (
+        <ul className="error" role="alert">{built.problems.map((p) => <li key={p}>{p}</li>)}</ul>
+      ) : null}
+      {message && status !== 'running' ? <p className="note">{message}</p> : null}
+      <div className="train-bar">
+        <button type="button" className="primary" onClick={start} disabled={sweeping || training || !ready || built.problems.length > 0}>{t.runSweep}</button>
+        <button type="button" onClick={stop} disabled={!sweeping}>{t.stopSweep}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useApp } from '../StoreContext';
+import { hyperparamText, t } from '../messages/en';
+import { fmt, fmtDuration } from '../format';
+import { bestTrial } from '../../state/selectors';
+import type { HyperparamName } from '../../core/hyperparams';
+
+export function TrialTable() {
+  const trials = useApp((s) => s.trials);
+  const plan = useApp((s) => s.sweepPlan);
+  const bestId = useApp((s) => bestTrial(s)?.id);
+  if (!plan || trials.length === 0) return null;
+  const names = Object.keys(trials[0].params) as HyperparamName[];
+  const objectiveLabel = plan.objective === 'valLoss' ? t.valLoss : t.valAccuracy;
+  return (
+    <table className="trial-table">
+      <caption>{t.trialTable}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.trialNumber}</th>
+          {names.map((n) => <th scope="col" key={n}>{hyperparamText[n].label}</th>)}
+          <th scope="col">{objectiveLabel}</th>
+          <th scope="col">{t.status}</th>
+          <th scope="col">{t.duration}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {trials.map((tr) => (
+          <tr key={tr.id} className={tr.id === bestId ? 'best' : undefined} aria-current={tr.id === bestId ? 'true' : undefined}>
+            <td>{tr.index + 1}{tr.id === bestId ? ' ★' : ''}</td>
+            {names.map((n) => <td key={n}>{typeof tr.params[n] === 'number' ? fmt(tr.params[n] as number) : String(tr.params[n])}</td>)}
+            <td>{tr.status === 'complete' ? fmt(tr.value) : '–'}</td>
+            <td title={tr.note}>{tr.status === 'diverged' && tr.divergedAtEpoch ? t.divergedAt(tr.divergedAtEpoch) : t.statusNames[tr.status]}</td>
+            <td>{fmtDuration(tr.durationMs)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
