@@ -25,7 +25,7 @@ export interface CsvColumnInfo {
   missing: number;
   /** Filled cells that are not numbers. */
   text: number;
-  /** Distinct filled values (numbers compared as numbers when the column is numeric). */
+  /** Distinct filled values (numbers compared as numbers when the column is numeric), counted up to 1000. */
   distinct: number;
   /** Every number in it is a whole number (meaningful only when numeric). */
   wholeNumbers: boolean;
@@ -56,6 +56,9 @@ export interface CsvDatasetOptions {
 }
 
 export type CsvDatasetResult = { dataset: Dataset } | { error: string };
+
+/** Counting distinct values beyond this is slow for big files and tells nothing more. */
+const DISTINCT_CAP = 1000;
 
 const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '?', '-', '.', '#n/a']);
 
@@ -92,11 +95,11 @@ function summarize(name: string, cells: readonly string[], delimiter: string): C
       missing++;
       continue;
     }
-    strings.add(cell);
+    if (strings.size < DISTINCT_CAP) strings.add(cell);
     const v = parseNumber(cell, delimiter);
     if (v === null) text++;
     else {
-      numbers.add(v);
+      if (numbers.size < DISTINCT_CAP) numbers.add(v);
       if (!Number.isInteger(v)) wholeNumbers = false;
     }
   }
