@@ -17,7 +17,10 @@ test('Iris trains live on WebGL and the validation loss falls', async ({ page })
   const firstVal = rows[0][1], lastVal = rows.at(-1)![1];
   expect(Number.isFinite(firstVal) && Number.isFinite(lastVal)).toBe(true);
   expect(lastVal).toBeLessThan(firstVal);
-  await expect(page.getByText(/samples\/s/)).toBeVisible();
+  await expect(page.getByText(/samples\/s/).first()).toBeVisible();
+  await expect(page.getByTestId('tensor-delta')).toHaveText('0');
+  const speed = await page.getByRole('definition').filter({ hasText: 'samples/s' }).textContent();
+  console.log(`Iris on webgl, median epoch speed: ${speed}`);
   await shot(page, 'train-iris');
   expect(errors).toEqual([]);
 });
@@ -39,7 +42,7 @@ test('a toy set draws its decision boundary, and Stop ends a run mid-way', async
 test('a learning rate far too high diverges and says so', async ({ page }) => {
   const errors = await openApp(page);
   await page.getByRole('combobox', { name: 'Dataset' }).selectOption('plane');
-  await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('sgd');
+  await page.getByRole('combobox', { name: 'Optimizer', exact: true }).selectOption('sgd');
   await setNumber(page, 'Learning rate', 10);
   await setNumber(page, 'Epochs', 60);
   await page.getByRole('button', { name: 'Train', exact: true }).click();

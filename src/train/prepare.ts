@@ -18,7 +18,7 @@ export interface PreparedData {
 export function prepareData(choice: DataChoice, validationFraction: number, seed: number): PreparedData | { error: string } {
   const source =
     choice.kind === 'csv'
-      ? { kind: 'csv' as const, text: choice.text, ...(choice.target ? { target: choice.target } : {}) }
+      ? { kind: 'csv' as const, text: choice.text, name: choice.fileName, ...(choice.target ? { target: choice.target } : {}) }
       : choice;
   const loaded = loadDataset(source);
   if ('error' in loaded) return { error: loaded.error };

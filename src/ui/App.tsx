@@ -3,6 +3,7 @@ import { HyperparamPanel } from './controls/HyperparamPanel';
 import { TrainBar } from './controls/TrainBar';
 import { LossChart } from './charts/LossChart';
 import { LossTable } from './charts/LossTable';
+import { RunDetails } from './charts/RunDetails';
 import { BoundaryCanvas } from './charts/BoundaryCanvas';
 import { SpaceEditor } from './sweep/SpaceEditor';
 import { SweepControls } from './sweep/SweepControls';
@@ -42,6 +43,7 @@ export function App() {
               <div>
                 <LossChart />
                 <LossTable />
+                <RunDetails />
               </div>
               <BoundaryCanvas />
             </div>

@@ -59,7 +59,7 @@ export function DataPanel() {
             <div className="slider-row">
               <input id={`${id}-n`} type="range" min={50} max={2000} step={50} value={choice.n} disabled={busy}
                 onChange={(e) => setChoice({ ...choice, n: Number(e.target.value) })} />
-              <output htmlFor={`${id}-n`}>{choice.n}</output>
+              <span className="value-text">{choice.n}</span>
             </div>
           </div>
           <div className="control">
@@ -67,7 +67,7 @@ export function DataPanel() {
             <div className="slider-row">
               <input id={`${id}-noise`} type="range" min={0} max={0.5} step={0.05} value={choice.noise} disabled={busy}
                 onChange={(e) => setChoice({ ...choice, noise: Number(e.target.value) })} />
-              <output htmlFor={`${id}-noise`}>{Math.round(choice.noise * 100)}%</output>
+              <span className="value-text">{Math.round(choice.noise * 100)}%</span>
             </div>
           </div>
           <div className="control">

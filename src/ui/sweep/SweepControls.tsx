@@ -65,7 +65,7 @@ export function SweepControls() {
       {built.problems.length > 0 ? (
         <ul className="error" role="alert">{built.problems.map((p) => <li key={p}>{p}</li>)}</ul>
       ) : null}
-      {message && status !== 'running' ? <p className="note">{message}</p> : null}
+      {message && status === 'idle' ? <p className="note">{message}</p> : null}
       <div className="train-bar">
         <button type="button" className="primary" onClick={start} disabled={sweeping || training || !ready || built.problems.length > 0}>{t.runSweep}</button>
         <button type="button" onClick={stop} disabled={!sweeping}>{t.stopSweep}</button>

@@ -1,0 +1,140 @@
+/**
+ * Gaussian-process regression with a Matern 5/2 ARD kernel: the posterior given data and fixed
+ * hyperparameters. Inputs are rows of `dims` numbers (unit-cube coordinates, or a choice index on
+ * categorical dims); outputs are expected standardized (mean 0, variance 1), with a zero prior mean.
+ */
+import { matern52, matern52Slope, scaledSqDist, type CategoricalMask } from './kernel';
+import { choleskyWithJitter, solveLower, solveLowerTransposed } from './linalg';
+
+export interface GpHyperparameters {
+  /** log lengthscale of each input dimension. */
+  logLengthscales: Float64Array;
+  logSignalVariance: number;
+  /** log of the noise variance above NOISE_FLOOR. */
+  logNoise: number;
+}
+
+/** Smallest observation-noise variance, in standardized units: keeps K well conditioned with repeats. */
+export const NOISE_FLOOR = 1e-6;
+
+export function noiseVariance(h: GpHyperparameters): number {
+  return NOISE_FLOOR + Math.exp(h.logNoise);
+}
+
+export interface GpData {
+  /** n rows of `dims` inputs, row-major. */
+  x: Float64Array;
+  /** n standardized outputs. */
+  y: Float64Array;
+  n: number;
+  dims: number;
+  categorical: CategoricalMask;
+}
+
+export interface Prediction {
+  mean: number;
+  /** Variance of the latent function (noise excluded), never negative. */
+  variance: number;
+}
+
+export interface GpPosterior {
+  readonly data: GpData;
+  readonly hyper: GpHyperparameters;
+  /** Jitter the Cholesky factorization needed on top of the noise (0 normally). */
+  readonly jitter: number;
+  /** K^{-1} y. */
+  readonly alpha: Float64Array;
+  predict(x: ArrayLike<number>): Prediction;
+  /**
+   * Mean and variance at x, with their gradients with respect to x's numeric dims written into
+   * gradMean and gradVariance (categorical dims get 0). Returns the prediction.
+   */
+  predictWithGradient(x: ArrayLike<number>, gradMean: Float64Array, gradVariance: Float64Array): Prediction;
+}
+
+export function computePosterior(data: GpData, hyper: GpHyperparameters): GpPosterior {
+  const { x: X, y, n, dims, categorical } = data;
+  const s2 = Math.exp(hyper.logSignalVariance);
+  const noise = noiseVariance(hyper);
+  const invSq = new Float64Array(dims);
+  for (let d = 0; d < dims; d++) invSq[d] = Math.exp(-2 * hyper.logLengthscales[d]);
+
+  const K = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    K[i * n + i] = s2 + noise;
+    for (let j = 0; j < i; j++) {
+      const k = s2 * matern52(Math.sqrt(scaledSqDist(X, i, X, j, dims, categorical, invSq)));
+      K[i * n + j] = k;
+      K[j * n + i] = k;
+    }
+  }
+  const L = new Float64Array(n * n);
+  const jitter = choleskyWithJitter(K, n, L);
+  const alpha = new Float64Array(n);
+  solveLower(L, n, y, alpha);
+  solveLowerTransposed(L, n, alpha, alpha);
+
+  const kStar = new Float64Array(n), slope = new Float64Array(n), v = new Float64Array(n), w = new Float64Array(n);
+
+  const kernelRow = (x: ArrayLike<number>, withSlope: boolean): number => {
+    let mean = 0;
+    for (let i = 0; i < n; i++) {
+      let r2 = 0;
+      const off = i * dims;
+      for (let d = 0; d < dims; d++) {
+        const a = x[d], b = X[off + d];
+        if (categorical[d]) {
+          if (a !== b) r2 += invSq[d];
+        } else {
+          r2 += (a - b) * (a - b) * invSq[d];
+        }
+      }
+      const r = Math.sqrt(r2);
+      const k = s2 * matern52(r);
+      kStar[i] = k;
+      if (withSlope) slope[i] = s2 * matern52Slope(r);
+      mean += alpha[i] * k;
+    }
+    return mean;
+  };
+
+  const variance = (): number => {
+    solveLower(L, n, kStar, v);
+    let vv = 0;
+    for (let i = 0; i < n; i++) vv += v[i] * v[i];
+    return Math.max(s2 - vv, 1e-12 * s2);
+  };
+
+  return {
+    data,
+    hyper,
+    jitter,
+    alpha,
+    predict(x) {
+      const mean = kernelRow(x, false);
+      return { mean, variance: variance() };
+    },
+    predictWithGradient(x, gradMean, gradVariance) {
+      const mean = kernelRow(x, true);
+      const vr = variance();
+      solveLowerTransposed(L, n, v, w); // w = K^{-1} k*
+      for (let d = 0; d < dims; d++) {
+        if (categorical[d]) {
+          gradMean[d] = 0;
+          gradVariance[d] = 0;
+          continue;
+        }
+        // dk_i/dx_d = -slope_i (x_d - X_id) / l_d^2
+        let gm = 0, gw = 0;
+        for (let i = 0; i < n; i++) {
+          const dk = -slope[i] * (x[d] - X[i * dims + d]) * invSq[d];
+          gm += alpha[i] * dk;
+          gw += w[i] * dk;
+        }
+        gradMean[d] = gm;
+        gradVariance[d] = -2 * gw;
+      }
+      return { mean, variance: vr };
+    },
+  };
+}
