@@ -3,6 +3,7 @@ import { useApp } from '../StoreContext';
 import { t } from '../messages/en';
 import { fmt } from '../format';
 import { downsample } from './downsample';
+import { epochTicks } from './axes';
 
 export function LossChart() {
   const epochs = useApp((s) => s.epochs);
@@ -12,10 +13,11 @@ export function LossChart() {
   return (
     <figure className="chart" aria-label={t.lossHeading}>
       <figcaption>{t.lossHeading}</figcaption>
+      {epochs.length === 0 ? <p className="chart-empty">{t.lossEmpty}</p> : null}
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-          <XAxis dataKey="epoch" type="number" domain={[1, Math.max(2, total)]} allowDecimals={false}
+          <XAxis dataKey="epoch" type="number" domain={[1, Math.max(2, total)]} ticks={epochTicks(total)} allowDecimals={false}
             label={{ value: t.epoch, position: 'insideBottom', offset: -12 }} />
           <YAxis yAxisId="loss" tickFormatter={(v: number) => fmt(v, 2)} width={56} domain={[0, 'auto']} />
           {classification ? <YAxis yAxisId="acc" orientation="right" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={44} /> : null}

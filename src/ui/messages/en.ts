@@ -67,6 +67,7 @@ export const t = {
   backendFallback: (b: string, reason: string) => `Running on ${b} (fallback: ${reason})`,
   lossHeading: 'Loss',
   lossTable: 'Loss values as a table',
+  lossEmpty: 'Press Train: the training and validation loss will draw here, epoch by epoch.',
   runDetails: 'Run details',
   batchUsed: 'Batch size used',
   medianSpeed: 'Median speed',

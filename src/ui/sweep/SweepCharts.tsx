@@ -11,6 +11,7 @@ import { objectiveDirection } from '../../sweep/config';
 import type { HyperparamName } from '../../core/hyperparams';
 import type { TrialView } from '../../state/types';
 import { downsample } from '../charts/downsample';
+import { axisFor, epochTicks } from '../charts/axes';
 
 const palette = ['#94a3b8', '#a5b4fc', '#fdba74', '#86efac', '#f9a8d4', '#c4b5fd', '#fcd34d', '#67e8f9'];
 
@@ -22,7 +23,7 @@ function TrialCurves({ trials, bestId, epochs }: { trials: TrialView[]; bestId: 
       <ResponsiveContainer width="100%" height={240}>
         <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-          <XAxis dataKey="epoch" type="number" domain={[1, Math.max(2, epochs)]} allowDecimals={false} label={{ value: t.epoch, position: 'insideBottom', offset: -12 }} />
+          <XAxis dataKey="epoch" type="number" domain={[1, Math.max(2, epochs)]} ticks={epochTicks(epochs)} allowDecimals={false} label={{ value: t.epoch, position: 'insideBottom', offset: -12 }} />
           <YAxis type="number" tickFormatter={(v: number) => fmt(v, 2)} width={56} domain={[0, 'auto']} />
           <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `${t.epoch} ${l}`} />
           {trials.map((tr) => (
@@ -47,6 +48,8 @@ function ParamScatter({ name, log, categorical, trials, bestId }: { name: Hyperp
       return { x, value: tr.value as number, id: tr.id, trial: tr.index + 1 };
     })
     .filter((p) => (log ? p.x > 0 : Number.isFinite(p.x)));
+  const xAxis = axisFor(points.map((p) => p.x), log);
+  const yAxis = axisFor(points.map((p) => p.value), false);
   return (
     <figure className="chart small" aria-label={t.paramVsObjective(label)}>
       <figcaption>{t.paramVsObjective(label)}{log ? ` (${t.logScale})` : ''}</figcaption>
@@ -57,9 +60,9 @@ function ParamScatter({ name, log, categorical, trials, bestId }: { name: Hyperp
             <XAxis dataKey="x" type="number" domain={[-0.5, categorical.length - 0.5]} ticks={categorical.map((_, i) => i)}
               tickFormatter={(i: number) => categorical[i] ?? ''} name={label} />
           ) : (
-            <XAxis dataKey="x" type="number" scale={log ? 'log' : 'linear'} domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 2)} name={label} allowDataOverflow={false} />
+            <XAxis dataKey="x" type="number" scale={log ? 'log' : 'linear'} domain={xAxis.domain} ticks={xAxis.ticks} tickFormatter={(v: number) => fmt(v, 2)} name={label} allowDataOverflow />
           )}
-          <YAxis dataKey="value" type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 2)} width={56} name={t.objective} />
+          <YAxis dataKey="value" type="number" domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={(v: number) => fmt(v, 2)} width={56} name={t.objective} allowDataOverflow />
           <ZAxis range={[50, 50]} />
           <Tooltip formatter={(v, n) => (n === label && categorical ? categorical[Number(v)] : fmt(Number(v)))} />
           <Scatter data={points} isAnimationActive={false}>
@@ -81,7 +84,7 @@ function BestSoFarChart({ trials, direction }: { trials: TrialView[]; direction:
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-          <XAxis dataKey="trial" type="number" domain={[1, Math.max(2, data.length)]} allowDecimals={false} label={{ value: t.trialNumber, position: 'insideBottom', offset: -12 }} />
+          <XAxis dataKey="trial" type="number" domain={[1, Math.max(2, data.length)]} ticks={epochTicks(data.length)} allowDecimals={false} label={{ value: t.trialNumber, position: 'insideBottom', offset: -12 }} />
           <YAxis type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 2)} width={56} />
           <Tooltip formatter={(v) => fmt(Number(v))} />
           <Line dataKey="value" name="trial" stroke="#94a3b8" strokeWidth={0} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
