@@ -66,3 +66,22 @@ test('batch larger than the data is clamped with a visible note; a bad CSV gets 
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await shot(page, 'csv-loaded');
 });
+
+test('the setting lives in the URL; bad values in a link are reset with a message', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('spiral');
+  await setNumber(page, 'Learning rate', 0.005);
+  await page.getByRole('combobox', { name: 'Activation', exact: true }).selectOption('relu');
+  const link = page.url();
+  expect(link).toContain('data=spiral');
+  await page.goto(link);
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('spiral');
+  await expect(page.getByRole('spinbutton', { name: 'Learning rate value' })).toHaveValue('0.005');
+  await expect(page.getByRole('combobox', { name: 'Activation', exact: true })).toHaveValue('relu');
+  await page.goto('/?data=iris&learningRate=banana&optimizer=evil&hiddenLayers=99');
+  await expect(page.getByRole('alert')).toHaveText(/not valid and were reset to defaults: Learning rate, Optimizer, Hidden layers/);
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('iris');
+  await expect(page.getByRole('spinbutton', { name: 'Learning rate value' })).toHaveValue('0.03');
+  await expect(page.getByRole('spinbutton', { name: 'Hidden layers value' })).toHaveValue('6');
+  await shot(page, 'url-rejected');
+});

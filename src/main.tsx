@@ -6,7 +6,11 @@ import { createAppStore } from './state/store';
 import { createTrainClient } from './train/client';
 import './ui/styles.css';
 
-const store = createAppStore({ createClient: createTrainClient });
+const store = createAppStore({
+  createClient: createTrainClient,
+  search: window.location.search,
+  writeSearch: (q) => window.history.replaceState(null, '', `${window.location.pathname}?${q}`),
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

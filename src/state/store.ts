@@ -9,6 +9,8 @@ import type { TrainClient } from '../train/client';
 import type { FromWorker } from '../train/protocol';
 import { handleWorkerMessage } from './workerBridge';
 import type { BackendName } from '../train/backends';
+import { decodeUrlState, encodeUrlState } from './url';
+import { hyperparamText, t } from '../ui/messages/en';
 
 export type AppStore = StoreApi<AppState>;
 export type Set = StoreApi<AppState>['setState'];
@@ -17,6 +19,9 @@ export type Get = StoreApi<AppState>['getState'];
 export interface Deps {
   /** Creates the worker client; messages go to the callback. */
   createClient: (onMessage: (msg: FromWorker) => void) => TrainClient;
+  /** The page's query string at start (a shared link), and where to write it back. */
+  search?: string;
+  writeSearch?: (query: string) => void;
 }
 
 export function createAppStore(deps: Deps): AppStore {
@@ -33,6 +38,8 @@ export function createAppStore(deps: Deps): AppStore {
     ...createParamsSlice(set, get),
     ...createRunSlice(set, get, getClient),
     ...createSweepSlice(set, get, getClient),
+    notice: null,
+    dismissNotice: () => set({ notice: null }),
     requestedBackend: 'webgl',
     backend: null,
     backendReason: null,
@@ -41,7 +48,26 @@ export function createAppStore(deps: Deps): AppStore {
       getClient().send({ type: 'init', backend: b });
     },
   }));
+  if (deps.search) {
+    const { state, rejected } = decodeUrlState(deps.search);
+    const names = rejected.map((r) => (r in hyperparamText ? hyperparamText[r as keyof typeof hyperparamText].label : r));
+    store.setState({
+      hp: state.hp,
+      choice: state.choice,
+      splitSeed: state.splitSeed,
+      requestedBackend: state.backend,
+      notice: names.length ? t.linkRejected(names) : null,
+    });
+  }
   store.getState().setChoice(store.getState().choice);
+  if (deps.writeSearch) {
+    const write = deps.writeSearch;
+    let last = '';
+    store.subscribe((s) => {
+      const q = encodeUrlState({ hp: s.hp, choice: s.choice, splitSeed: s.splitSeed, backend: s.requestedBackend });
+      if (q !== last) write((last = q));
+    });
+  }
   getClient(); // start the worker now, so the backend in use is shown before the first run
   return store;
 }

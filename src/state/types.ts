@@ -78,4 +78,10 @@ export interface SweepSlice {
   stopSweep(): void;
 }
 
-export type AppState = DataSlice & ParamsSlice & BackendSlice & RunSlice & SweepSlice;
+export interface NoticeSlice {
+  /** A message about something the app changed for the user (a bad value in a link, say). */
+  notice: string | null;
+  dismissNotice(): void;
+}
+
+export type AppState = DataSlice & ParamsSlice & BackendSlice & RunSlice & SweepSlice & NoticeSlice;

@@ -23,6 +23,18 @@ function StatusLine() {
   );
 }
 
+function Notice() {
+  const notice = useApp((s) => s.notice);
+  const dismiss = useApp((s) => s.dismissNotice);
+  if (!notice) return null;
+  return (
+    <div className="notice" role="alert">
+      <span>{notice}</span>
+      <button type="button" onClick={dismiss}>{t.dismiss}</button>
+    </div>
+  );
+}
+
 export function App() {
   return (
     <div className="app">
@@ -30,6 +42,7 @@ export function App() {
         <h1>{t.appTitle}</h1>
         <p className="tagline">{t.appTagline}</p>
       </header>
+      <Notice />
       <main>
         <aside className="sidebar">
           <DataPanel />

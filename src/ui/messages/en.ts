@@ -125,4 +125,6 @@ export const t = {
   classification: 'classification',
   classes: (names: string[]) => `Classes: ${names.join(', ')}`,
   workerError: (m: string) => `Training failed: ${m}`,
+  linkRejected: (names: string[]) => `Some values in this link were not valid and were reset to defaults: ${names.join(', ')}.`,
+  dismiss: 'Dismiss',
 };
