@@ -46,4 +46,5 @@ export {
 } from './samplers';
 export { gridSize, gridAxis, gridPoints, DEFAULT_POINTS_PER_AXIS, type GridOptions } from './samplers/grid';
 export type { RandomOptions } from './samplers/random';
+export { defaultStartup as gpDefaultStartup, type GpOptions } from './samplers/gp';
 export { bestSoFar, bestSoFarOfTrials, regret } from './analysis/bestSoFar';

@@ -1,6 +1,7 @@
 import type { SearchSpace } from '../space';
 import { createGridSampler, type GridOptions } from './grid';
 import { createRandomSampler, type RandomOptions } from './random';
+import { createGpSampler, type GpOptions } from './gp';
 import { sampleUniform } from './common';
 import type { Sampler, SamplerFactory } from './types';
 
@@ -13,7 +14,7 @@ const placeholder = (label: string): SamplerFactory<Record<string, unknown>> => 
 export const samplerRegistry = {
   grid: createGridSampler as SamplerFactory<GridOptions>,
   random: createRandomSampler as SamplerFactory<RandomOptions>,
-  gp: placeholder('GP'),
+  gp: createGpSampler as SamplerFactory<GpOptions>,
   tpe: placeholder('TPE'),
 };
 

@@ -10,7 +10,7 @@
  * - noise: log noise ~ N(-4, 1) (BoTorch's LogNormal(-4, 1)), pushing noise small but not to zero.
  */
 import type { Rng } from '../../rng';
-import { matern52Slope, SQRT5, type CategoricalMask, dimDistance } from './kernel';
+import { dimDistance, matern52Slope, SQRT5 } from './kernel';
 import { choleskyWithJitter, cholInverse, cholSolve, cholLogDet } from './linalg';
 import { NOISE_FLOOR, type GpData, type GpHyperparameters } from './gp';
 import { minimizeLbfgs } from './lbfgs';

@@ -46,6 +46,11 @@ export interface GpPosterior {
   readonly alpha: Float64Array;
   predict(x: ArrayLike<number>): Prediction;
   /**
+   * Means and variances of m points (rows of xs) at once; much faster than m calls to predict, as
+   * the triangular solve runs over contiguous blocks of points.
+   */
+  predictBatch(xs: Float64Array, m: number, means: Float64Array, variances: Float64Array): void;
+  /**
    * Mean and variance at x, with their gradients with respect to x's numeric dims written into
    * gradMean and gradVariance (categorical dims get 0). Returns the prediction.
    */
@@ -105,11 +110,60 @@ export function computePosterior(data: GpData, hyper: GpHyperparameters): GpPost
     return Math.max(s2 - vv, 1e-12 * s2);
   };
 
+  const BLOCK = 256;
+  let block: Float64Array | undefined;
+  const predictBatch = (xs: Float64Array, m: number, means: Float64Array, variances: Float64Array): void => {
+    block ??= new Float64Array(n * BLOCK);
+    const V = block;
+    for (let start = 0; start < m; start += BLOCK) {
+      const b = Math.min(BLOCK, m - start);
+      // V[i][j] = k(X_i, x_j) for the points of this block
+      for (let j = 0; j < b; j++) {
+        const xo = (start + j) * dims;
+        let mean = 0;
+        for (let i = 0; i < n; i++) {
+          let r2 = 0;
+          const off = i * dims;
+          for (let d = 0; d < dims; d++) {
+            const a = xs[xo + d], c = X[off + d];
+            if (categorical[d]) {
+              if (a !== c) r2 += invSq[d];
+            } else {
+              r2 += (a - c) * (a - c) * invSq[d];
+            }
+          }
+          const k = s2 * matern52(Math.sqrt(r2));
+          V[i * BLOCK + j] = k;
+          mean += alpha[i] * k;
+        }
+        means[start + j] = mean;
+      }
+      // Forward substitution L V = K*, row by row: each step is an axpy over the block.
+      for (let i = 0; i < n; i++) {
+        const ri = i * n, vi = i * BLOCK;
+        for (let k = 0; k < i; k++) {
+          const lik = L[ri + k];
+          if (lik === 0) continue;
+          const vk = k * BLOCK;
+          for (let j = 0; j < b; j++) V[vi + j] -= lik * V[vk + j];
+        }
+        const inv = 1 / L[ri + i];
+        for (let j = 0; j < b; j++) V[vi + j] *= inv;
+      }
+      for (let j = 0; j < b; j++) {
+        let vv = 0;
+        for (let i = 0; i < n; i++) vv += V[i * BLOCK + j] * V[i * BLOCK + j];
+        variances[start + j] = Math.max(s2 - vv, 1e-12 * s2);
+      }
+    }
+  };
+
   return {
     data,
     hyper,
     jitter,
     alpha,
+    predictBatch,
     predict(x) {
       const mean = kernelRow(x, false);
       return { mean, variance: variance() };
