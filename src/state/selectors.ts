@@ -7,8 +7,8 @@ import { objectiveDirection } from '../sweep/config';
 
 export function statusLine(s: AppState): string {
   if (s.sweepStatus === 'running') {
-    const plan = s.sweepPlan;
-    if (s.current && plan) return t.trialStatus(s.current.index + 1, plan.budget, s.current.epoch, s.trials.find((x) => x.id === s.current!.trialId)?.hp.epochs ?? plan.epochs);
+    const cfg = s.sweepRecord?.config;
+    if (s.current && cfg) return t.trialStatus(s.current.index + 1, cfg.budget, s.current.epoch, s.trials.find((x) => x.id === s.current!.trialId)?.hp.epochs ?? cfg.fixed.epochs);
     return t.sweepHeading;
   }
   if (s.sweepStatus !== 'idle' && s.runStatus === 'idle') return sweepEndLine(s);
@@ -35,12 +35,13 @@ export function sweepEndLine(s: AppState): string {
   const done = s.trials.filter((x) => x.status !== 'running').length;
   const best = bestTrial(s);
   if (s.sweepStatus === 'stopped') return t.sweepStopped(done);
+  if (s.sweepStatus === 'interrupted') return t.sweepInterrupted(done, s.sweepRecord?.config.budget ?? done);
   if (s.sweepStatus === 'error') return t.workerError(s.sweepMessage ?? '');
   return t.sweepDone(done, best ? fmt(best.value) : '–') + (s.sweepMessage ? ` · ${s.sweepMessage}` : '');
 }
 
-export function bestTrial(s: Pick<AppState, 'trials' | 'sweepPlan'>): TrialView | undefined {
-  const dir = objectiveDirection(s.sweepPlan?.objective ?? 'valLoss');
+export function bestTrial(s: Pick<AppState, 'trials' | 'sweepRecord'>): TrialView | undefined {
+  const dir = objectiveDirection(s.sweepRecord?.config.objective ?? 'valLoss');
   let best: TrialView | undefined;
   for (const tr of s.trials) {
     if (tr.status !== 'complete' || tr.value === undefined) continue;

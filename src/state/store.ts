@@ -11,6 +11,8 @@ import { handleWorkerMessage } from './workerBridge';
 import type { BackendName } from '../train/backends';
 import { decodeUrlState, encodeUrlState } from './url';
 import { hyperparamText, t } from '../ui/messages/en';
+import type { Persistence } from './persist/types';
+import { createSweepPersistence } from './sweepPersistence';
 
 export type AppStore = StoreApi<AppState>;
 export type Set = StoreApi<AppState>['setState'];
@@ -22,22 +24,36 @@ export interface Deps {
   /** The page's query string at start (a shared link), and where to write it back. */
   search?: string;
   writeSearch?: (query: string) => void;
+  /** Where finished trials and runs are kept (IndexedDB in the browser). */
+  persistence?: Persistence;
 }
 
 export function createAppStore(deps: Deps): AppStore {
   let client: TrainClient | null = null;
   const getClient = (): TrainClient => {
     if (!client) {
-      client = deps.createClient((msg) => handleWorkerMessage(store, msg));
+      client = deps.createClient((msg) => handleWorkerMessage(store, msg, hooks));
       client.send({ type: 'init', backend: store.getState().requestedBackend });
     }
     return client;
+  };
+  const persistence = deps.persistence ?? null;
+  const sweeps = createSweepPersistence(persistence, (message) => store.setState({ notice: message }));
+  const hooks = {
+    sweepChanged: () => sweeps.save(store.getState()),
+    runFinished: () => {
+      const s = store.getState();
+      if (!persistence || !s.result) return;
+      persistence
+        .saveRun({ id: `${Date.now().toString(36)}-${s.runId}`, createdAt: Date.now(), hp: s.hp, choice: s.choice, splitSeed: s.splitSeed, result: s.result })
+        .catch((e: unknown) => store.setState({ notice: t.saveFailed((e as Error).message) }));
+    },
   };
   const store = createStore<AppState>()((set, get) => ({
     ...createDataSlice(set, get),
     ...createParamsSlice(set, get),
     ...createRunSlice(set, get, getClient),
-    ...createSweepSlice(set, get, getClient),
+    ...createSweepSlice(set, get, getClient, sweeps),
     notice: null,
     dismissNotice: () => set({ notice: null }),
     requestedBackend: 'webgl',
@@ -68,6 +84,7 @@ export function createAppStore(deps: Deps): AppStore {
       if (q !== last) write((last = q));
     });
   }
+  void sweeps.restore(store);
   getClient(); // start the worker now, so the backend in use is shown before the first run
   return store;
 }

@@ -1,12 +1,33 @@
-import type { SweepSlice } from './types';
+import type { SweepSlice, TrialView } from './types';
 import type { Get, Set } from './store';
 import type { TrainClient } from '../train/client';
 import { buildSpace, defaultDraft } from '../sweep/draft';
 import { hyperparamText } from '../ui/messages/en';
+import { prepareData } from '../train/prepare';
+import type { SweepConfig } from '../sweep/config';
+import type { Split } from '../train/datasets/types';
+import type { SavedSweep, SavedTrial } from './persist/types';
+import type { SweepPersistence } from './sweepPersistence';
 
 export const labelOf = (n: keyof typeof hyperparamText) => hyperparamText[n].label;
 
-export function createSweepSlice(set: Set, get: Get, client: () => TrainClient): SweepSlice {
+const newId = () => `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
+
+export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, persist: SweepPersistence): SweepSlice {
+  const launch = (record: Omit<SavedSweep, 'trials'>, split: Split, history: SavedTrial[]) => {
+    const c = client();
+    const runId = c.nextRunId();
+    const trials: TrialView[] = history.map((h) => ({ ...h }));
+    set({ sweepStatus: 'running', sweepRunId: runId, trials, current: null, sweepMessage: null, sweepRecord: record, resumable: null });
+    persist.save(get());
+    c.send({
+      type: 'sweep',
+      runId,
+      data: split,
+      config: record.config,
+      ...(history.length ? { history: history.map(({ curve: _curve, ...rec }) => rec) } : {}),
+    });
+  };
   return {
     draft: defaultDraft(),
     sampler: 'random',
@@ -19,7 +40,8 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient):
     trials: [],
     current: null,
     sweepMessage: null,
-    sweepPlan: null,
+    sweepRecord: null,
+    resumable: null,
     setAxis: (name, axis) => set({ draft: { ...get().draft, [name]: axis } }),
     setSweepOption: (patch) => set(patch),
     startSweep: () => {
@@ -31,35 +53,45 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient):
         return;
       }
       const objective = s.objective === 'valAccuracy' && s.prepared.dataset.task !== 'classification' ? 'valLoss' : s.objective;
-      const c = client();
-      const runId = c.nextRunId();
-      const budget = Math.max(1, Math.min(500, Math.round(s.budget)));
-      set({
-        sweepStatus: 'running',
-        sweepRunId: runId,
-        trials: [],
-        current: null,
-        sweepMessage: null,
-        sweepPlan: { budget, epochs: s.hp.epochs, objective, sampler: s.sampler },
-      });
-      c.send({
-        type: 'sweep',
-        runId,
-        data: s.prepared.split,
-        config: {
-          space,
-          fixed: s.hp,
-          sampler: s.sampler,
-          budget,
-          objective,
-          seed: s.sweepSeed,
-          gridPointsPerAxis: s.gridPointsPerAxis,
-        },
-      });
+      const config: SweepConfig = {
+        space,
+        fixed: s.hp,
+        sampler: s.sampler,
+        budget: Math.max(1, Math.min(500, Math.round(s.budget))),
+        objective,
+        seed: s.sweepSeed,
+        gridPointsPerAxis: s.gridPointsPerAxis,
+      };
+      const now = Date.now();
+      launch(
+        { id: newId(), createdAt: now, updatedAt: now, config, choice: s.choice, validationFraction: s.validationFraction, splitSeed: s.splitSeed, status: 'running' },
+        s.prepared.split,
+        [],
+      );
     },
     stopSweep: () => {
       const { sweepRunId, sweepStatus } = get();
       if (sweepRunId !== null && sweepStatus === 'running') client().send({ type: 'stop', runId: sweepRunId });
+    },
+    resumeSweep: () => {
+      const s = get();
+      const saved = s.resumable;
+      if (!saved || s.runStatus === 'running' || s.sweepStatus === 'running') return;
+      const prepared = prepareData(saved.choice, saved.validationFraction, saved.splitSeed);
+      if ('error' in prepared) {
+        set({ sweepMessage: prepared.error });
+        return;
+      }
+      set({ choice: saved.choice, splitSeed: saved.splitSeed, validationFraction: saved.validationFraction, prepared, dataError: null, hp: saved.config.fixed, sampler: saved.config.sampler, budget: saved.config.budget, objective: saved.config.objective, sweepSeed: saved.config.seed });
+      const { trials, ...record } = saved;
+      launch({ ...record, status: 'running', updatedAt: Date.now() }, prepared.split, trials);
+    },
+    discardResumable: () => {
+      const s = get();
+      if (!s.resumable) return;
+      const { trials: _t, ...record } = s.resumable;
+      set({ resumable: null, sweepRecord: { ...record, status: 'stopped' }, sweepStatus: 'stopped' });
+      persist.save(get());
     },
   };
 }

@@ -7,6 +7,7 @@ import type { BackendName } from '../train/backends';
 import type { AxisDraft, SpaceDraft } from '../sweep/draft';
 import type { ObjectiveName } from '../sweep/config';
 import type { TrialRecord } from '../sweep/runner';
+import type { SavedSweep } from './persist/types';
 
 export interface DataSlice {
   choice: DataChoice;
@@ -55,7 +56,7 @@ export interface TrialView extends Partial<Omit<TrialRecord, 'status'>> {
   curve: { epoch: number; trainLoss: number; valLoss: number; valAccuracy?: number }[];
 }
 
-export type SweepStatus = 'idle' | 'running' | 'complete' | 'stopped' | 'exhausted' | 'error';
+export type SweepStatus = 'idle' | 'running' | 'complete' | 'stopped' | 'exhausted' | 'error' | 'interrupted';
 
 export interface SweepSlice {
   draft: SpaceDraft;
@@ -70,8 +71,12 @@ export interface SweepSlice {
   /** The trial being trained and its epoch. */
   current: { trialId: number; index: number; epoch: number } | null;
   sweepMessage: string | null;
-  /** The budget and sampler of the sweep that ran (the controls may change meanwhile). */
-  sweepPlan: { budget: number; epochs: number; objective: ObjectiveName; sampler: SamplerName } | null;
+  /** The sweep that runs or ran: its config and data (the controls may change meanwhile). Saved with its finished trials. */
+  sweepRecord: Omit<SavedSweep, 'trials'> | null;
+  /** A saved sweep that a reload interrupted, offered for resuming. */
+  resumable: SavedSweep | null;
+  resumeSweep(): void;
+  discardResumable(): void;
   setAxis(name: HyperparamName, axis: AxisDraft): void;
   setSweepOption(patch: Partial<Pick<SweepSlice, 'sampler' | 'budget' | 'objective' | 'gridPointsPerAxis' | 'sweepSeed'>>): void;
   startSweep(): void;

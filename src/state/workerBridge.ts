@@ -3,7 +3,13 @@ import type { FromWorker } from '../train/protocol';
 import type { AppStore } from './store';
 import type { TrialView } from './types';
 
-export function handleWorkerMessage(store: AppStore, msg: FromWorker): void {
+export interface BridgeHooks {
+  /** A trial finished or the sweep ended: save it. */
+  sweepChanged(): void;
+  runFinished(): void;
+}
+
+export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: BridgeHooks): void {
   const s = store.getState();
   const set = store.setState;
   switch (msg.type) {
@@ -31,6 +37,7 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker): void {
     case 'runDone':
       if (msg.runId !== s.runId) return;
       set({ runStatus: msg.result.status, result: msg.result, epochs: msg.result.epochs });
+      hooks.runFinished();
       return;
     case 'trialStart': {
       if (msg.runId !== s.sweepRunId) return;
@@ -41,14 +48,22 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker): void {
     case 'trialDone':
       if (msg.runId !== s.sweepRunId) return;
       set({ trials: s.trials.map((t) => (t.id === msg.trial.id ? { ...t, ...msg.trial } : t)) });
+      hooks.sweepChanged();
       return;
     case 'sweepDone':
       if (msg.runId !== s.sweepRunId) return;
-      set({ sweepStatus: msg.end.status, current: null, sweepMessage: msg.end.message ?? null });
+      set({
+        sweepStatus: msg.end.status,
+        current: null,
+        sweepMessage: msg.end.message ?? null,
+        sweepRecord: s.sweepRecord && { ...s.sweepRecord, status: msg.end.status, ...(msg.end.message ? { message: msg.end.message } : {}) },
+      });
+      hooks.sweepChanged();
       return;
     case 'error':
       if (msg.runId !== undefined && msg.runId === s.sweepRunId && s.sweepStatus === 'running') {
-        set({ sweepStatus: 'error', current: null, sweepMessage: msg.message });
+        set({ sweepStatus: 'error', current: null, sweepMessage: msg.message, sweepRecord: s.sweepRecord && { ...s.sweepRecord, status: 'error', message: msg.message } });
+        hooks.sweepChanged();
       } else if (msg.runId === undefined || msg.runId === s.runId) {
         set({ runStatus: s.runStatus === 'running' ? 'error' : s.runStatus, runMessage: msg.message });
       }

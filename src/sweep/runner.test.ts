@@ -64,3 +64,27 @@ describe('runSweep', () => {
     expect(end.status).toBe('stopped');
   });
 });
+
+describe('resuming a sweep', () => {
+  for (const sampler of ['random', 'gp', 'tpe', 'grid'] as const) {
+    test(`${sampler}: a resume after k trials proposes what an uninterrupted run would have`, async () => {
+      const cfg = { ...base, sampler, budget: 9 };
+      const full: TrialRecord[] = [];
+      await runSweep(cfg, quadratic, { onTrialDone: (t) => full.push(t) });
+      const firstPart: TrialRecord[] = [];
+      const ctrl = new AbortController();
+      await runSweep(cfg, quadratic, { onTrialDone: (t) => { firstPart.push(t); if (t.index === 3) ctrl.abort(); } }, ctrl.signal);
+      expect(firstPart).toHaveLength(4);
+      const rest: TrialRecord[] = [];
+      const end = await runSweep(cfg, quadratic, { onTrialDone: (t) => rest.push(t) }, undefined, firstPart);
+      expect(end.status).toBe('complete');
+      expect(rest.map((t) => t.index)).toEqual([4, 5, 6, 7, 8]);
+      expect(rest.map((t) => t.params)).toEqual(full.slice(4).map((t) => t.params));
+    });
+  }
+
+  test('a history that does not match the study is refused with a message', async () => {
+    const bogus: TrialRecord = { id: 0, index: 0, params: { learningRate: 0.5, unitsPerLayer: 3 }, hp: defaultHyperparams, status: 'complete', value: 1, durationMs: 1 };
+    await expect(runSweep(base, quadratic, {}, undefined, [bogus])).rejects.toThrow(/Cannot resume/);
+  });
+});

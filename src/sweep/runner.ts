@@ -2,7 +2,7 @@
  * The sweep runner: joins a study (ask/tell) to an evaluator (a trainer, or a synthetic function),
  * one trial after another. Knows nothing about workers, tfjs or the UI.
  */
-import { createStudy, type Params, type Trial } from '../core';
+import { createStudy, paramsKey, type Params, type Study, type Trial } from '../core';
 import { objectiveDirection, trialHyperparams, type SweepConfig } from './config';
 import type { Hyperparams } from '../core/hyperparams';
 
@@ -35,7 +35,18 @@ export interface SweepEvents {
 
 export type Evaluator = (hp: Hyperparams, trial: { id: number; index: number }, signal?: AbortSignal) => Promise<Evaluation>;
 
-export async function runSweep(cfg: SweepConfig, evaluate: Evaluator, events: SweepEvents = {}, signal?: AbortSignal): Promise<SweepEnd> {
+/**
+ * Runs a sweep. `history` resumes an interrupted one: its trials are replayed through the same seeded
+ * study (each ask must propose the recorded params), so the trials after them are the ones an
+ * uninterrupted run would have proposed.
+ */
+export async function runSweep(
+  cfg: SweepConfig,
+  evaluate: Evaluator,
+  events: SweepEvents = {},
+  signal?: AbortSignal,
+  history: readonly TrialRecord[] = [],
+): Promise<SweepEnd> {
   const study = createStudy({
     space: cfg.space,
     sampler: cfg.sampler,
@@ -44,7 +55,15 @@ export async function runSweep(cfg: SweepConfig, evaluate: Evaluator, events: Sw
     ...(cfg.sampler === 'grid' ? { samplerOptions: { pointsPerAxis: cfg.gridPointsPerAxis } } : {}),
   });
   const records: TrialRecord[] = [];
-  for (let index = 0; index < cfg.budget; index++) {
+  for (const past of history) {
+    const trial = study.ask();
+    if (!trial || paramsKey(cfg.space, trial.params) !== paramsKey(cfg.space, past.params)) {
+      throw new Error(`Cannot resume: trial ${past.index + 1} does not match what this sweep proposes now (was it saved by another version?).`);
+    }
+    tellResult(study, trial.id, past.status, past.value);
+    records.push(past);
+  }
+  for (let index = history.length; index < cfg.budget; index++) {
     if (signal?.aborted) return { status: 'stopped', ...bestOf(records, study.best) };
     const trial: Trial | null = study.ask();
     if (!trial) return { status: 'exhausted', ...(study.message ? { message: study.message } : {}), ...bestOf(records, study.best) };
@@ -60,9 +79,7 @@ export async function runSweep(cfg: SweepConfig, evaluate: Evaluator, events: Sw
     if (ev.status === 'complete' && (ev.value === undefined || !Number.isFinite(ev.value))) {
       ev = { status: 'diverged', message: 'The objective was not a finite number.' };
     }
-    if (ev.status === 'complete') study.tell(trial.id, ev.value as number);
-    else if (ev.status === 'diverged') study.tell(trial.id, { state: 'diverged' });
-    else study.tell(trial.id, { state: 'failed' });
+    tellResult(study, trial.id, ev.status, ev.value);
     const rec: TrialRecord = {
       id: trial.id,
       index,
@@ -79,6 +96,12 @@ export async function runSweep(cfg: SweepConfig, evaluate: Evaluator, events: Sw
     if (ev.status === 'stopped') return { status: 'stopped', ...bestOf(records, study.best) };
   }
   return { status: 'complete', ...bestOf(records, study.best) };
+}
+
+function tellResult(study: Study, id: number, status: Evaluation['status'], value: number | undefined): void {
+  if (status === 'complete' && value !== undefined) study.tell(id, value);
+  else if (status === 'diverged') study.tell(id, { state: 'diverged' });
+  else study.tell(id, { state: 'failed' });
 }
 
 function bestOf(records: TrialRecord[], best: Trial | undefined): { best?: TrialRecord } {

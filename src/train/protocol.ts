@@ -10,7 +10,7 @@ import type { SweepEnd, TrialRecord } from '../sweep/runner';
 export type ToWorker =
   | { type: 'init'; backend: BackendName }
   | { type: 'train'; runId: number; hp: Hyperparams; data: Split; seed: number; surfacePoints?: Float32Array }
-  | { type: 'sweep'; runId: number; config: SweepConfig; data: Split }
+  | { type: 'sweep'; runId: number; config: SweepConfig; data: Split; history?: TrialRecord[] }
   | { type: 'stop'; runId: number };
 
 export type FromWorker =

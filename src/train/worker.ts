@@ -99,6 +99,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
               onTrialDone: (trial) => post({ type: 'trialDone', runId: msg.runId, trial }),
             },
             ctrl.signal,
+            msg.history ?? [],
           );
           post({ type: 'sweepDone', runId: msg.runId, end });
         } catch (e) {

@@ -9,6 +9,7 @@ import { SpaceEditor } from './sweep/SpaceEditor';
 import { SweepControls } from './sweep/SweepControls';
 import { SweepCharts } from './sweep/SweepCharts';
 import { TrialTable } from './sweep/TrialTable';
+import { ResumeBanner } from './sweep/ResumeBanner';
 import { useApp } from './StoreContext';
 import { statusLine } from '../state/selectors';
 import { t } from './messages/en';
@@ -63,6 +64,7 @@ export function App() {
           </section>
           <section className="panel" aria-labelledby="sweep-heading">
             <h2 id="sweep-heading">{t.sweepHeading}</h2>
+            <ResumeBanner />
             <div className="sweep-setup">
               <SpaceEditor />
               <SweepControls />

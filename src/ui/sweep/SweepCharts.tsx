@@ -97,24 +97,23 @@ function BestSoFarChart({ trials, direction }: { trials: TrialView[]; direction:
 
 export function SweepCharts() {
   const trials = useApp((s) => s.trials);
-  const plan = useApp((s) => s.sweepPlan);
-  const draft = useApp((s) => s.draft);
+  const record = useApp((s) => s.sweepRecord);
   const best = useApp((s) => bestTrial(s)?.id);
   const swept = useMemo(() => {
     const first = trials[0];
     return first ? (Object.keys(first.params) as HyperparamName[]) : [];
   }, [trials]);
-  if (!plan || trials.length === 0) return null;
-  const epochs = Math.max(plan.epochs, ...trials.map((tr) => tr.hp.epochs));
+  if (!record || trials.length === 0) return null;
+  const epochs = Math.max(record.config.fixed.epochs, ...trials.map((tr) => tr.hp.epochs));
   return (
     <div className="sweep-charts">
       <TrialCurves trials={trials} bestId={best} epochs={epochs} />
-      <BestSoFarChart trials={trials} direction={objectiveDirection(plan.objective)} />
+      <BestSoFarChart trials={trials} direction={objectiveDirection(record.config.objective)} />
       <div className="scatters">
         {swept.map((name) => {
-          const axis = draft[name];
-          const categorical = typeof trials[0].params[name] === 'string' ? [...new Set(trials.map((tr) => String(tr.params[name])))].sort() : null;
-          return <ParamScatter key={name} name={name} log={axis?.mode === 'range' && axis.log} categorical={categorical} trials={trials} bestId={best} />;
+          const spec = record.config.space[name];
+          const categorical = spec?.type === 'categorical' ? spec.choices.map(String) : null;
+          return <ParamScatter key={name} name={name} log={spec?.type !== 'categorical' && spec?.log === true} categorical={categorical} trials={trials} bestId={best} />;
         })}
       </div>
     </div>

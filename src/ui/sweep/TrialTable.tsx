@@ -6,11 +6,11 @@ import type { HyperparamName } from '../../core/hyperparams';
 
 export function TrialTable() {
   const trials = useApp((s) => s.trials);
-  const plan = useApp((s) => s.sweepPlan);
+  const record = useApp((s) => s.sweepRecord);
   const bestId = useApp((s) => bestTrial(s)?.id);
-  if (!plan || trials.length === 0) return null;
+  if (!record || trials.length === 0) return null;
   const names = Object.keys(trials[0].params) as HyperparamName[];
-  const objectiveLabel = plan.objective === 'valLoss' ? t.valLoss : t.valAccuracy;
+  const objectiveLabel = record.config.objective === 'valLoss' ? t.valLoss : t.valAccuracy;
   return (
     <table className="trial-table">
       <caption>{t.trialTable}</caption>

@@ -1,0 +1,43 @@
+/** Saves the current sweep with its finished trials whenever one finishes, and restores the last one at start. */
+import type { AppState, TrialView } from './types';
+import type { Persistence, SavedSweep, SavedTrial } from './persist/types';
+import type { AppStore } from './store';
+import { t } from '../ui/messages/en';
+
+export interface SweepPersistence {
+  /** Save the current sweep record with its finished trials (fire and forget; failures become a notice). */
+  save(s: AppState): void;
+  /** Load the latest sweep into the view; an unfinished one becomes resumable. */
+  restore(store: AppStore): Promise<void>;
+}
+
+const finished = (trials: TrialView[]): SavedTrial[] =>
+  trials.filter((tr) => tr.status !== 'running').map((tr) => tr as SavedTrial);
+
+export function createSweepPersistence(p: Persistence | null, onError: (message: string) => void): SweepPersistence {
+  return {
+    save: (s) => {
+      if (!p || !s.sweepRecord) return;
+      const record: SavedSweep = { ...s.sweepRecord, updatedAt: Date.now(), trials: finished(s.trials) };
+      p.saveSweep(record).catch((e: unknown) => onError(t.saveFailed((e as Error).message)));
+    },
+    restore: async (store) => {
+      if (!p) return;
+      try {
+        const saved = await p.latestSweep();
+        if (!saved || store.getState().sweepStatus !== 'idle') return;
+        const { trials, ...record } = saved;
+        const interrupted = saved.status === 'running';
+        store.setState({
+          sweepRecord: record,
+          trials: trials.map((tr) => ({ ...tr })),
+          sweepStatus: interrupted ? 'interrupted' : saved.status,
+          sweepMessage: saved.message ?? null,
+          resumable: interrupted && trials.length < saved.config.budget ? saved : null,
+        });
+      } catch (e) {
+        onError(t.saveFailed((e as Error).message));
+      }
+    },
+  };
+}
