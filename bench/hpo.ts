@@ -100,7 +100,7 @@ const header = ['function', 'method', ...budgets.map((b) => `regret@${b} median 
 const rows: string[][] = [];
 const summary: Record<string, unknown>[] = [];
 for (const fn of functions) {
-  for (const method of [...new Set(runs.filter((r) => r.fn === fn.name).map((r) => r.method))]) {
+  for (const method of new Set(runs.filter((r) => r.fn === fn.name).map((r) => r.method))) {
     const rs = runs.filter((r) => r.fn === fn.name && r.method === method);
     const reg = budgets.map((b) => rs.map((r) => regretAt(r, fn.optimum, b)));
     const e2 = quantile(rs.map((r) => evalsTo(r, fn.optimum, 1e-2)), 0.5);
