@@ -47,4 +47,5 @@ export {
 export { gridSize, gridAxis, gridPoints, DEFAULT_POINTS_PER_AXIS, type GridOptions } from './samplers/grid';
 export type { RandomOptions } from './samplers/random';
 export { defaultStartup as gpDefaultStartup, type GpOptions } from './samplers/gp';
+export { tpeGamma, tpeWeights, type TpeOptions } from './samplers/tpe';
 export { bestSoFar, bestSoFarOfTrials, regret } from './analysis/bestSoFar';

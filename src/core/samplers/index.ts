@@ -2,20 +2,15 @@ import type { SearchSpace } from '../space';
 import { createGridSampler, type GridOptions } from './grid';
 import { createRandomSampler, type RandomOptions } from './random';
 import { createGpSampler, type GpOptions } from './gp';
-import { sampleUniform } from './common';
+import { createTpeSampler, type TpeOptions } from './tpe';
 import type { Sampler, SamplerFactory } from './types';
-
-// Placeholder until the model-based samplers land: random, and says so.
-const placeholder = (label: string): SamplerFactory<Record<string, unknown>> => () => ({
-  propose: (ctx) => ({ params: sampleUniform(ctx.space, ctx.rng), note: `${label} is not built yet; sampled at random` }),
-});
 
 /** Every sampler a study can use. A new sampler is one entry here. */
 export const samplerRegistry = {
   grid: createGridSampler as SamplerFactory<GridOptions>,
   random: createRandomSampler as SamplerFactory<RandomOptions>,
   gp: createGpSampler as SamplerFactory<GpOptions>,
-  tpe: placeholder('TPE'),
+  tpe: createTpeSampler as SamplerFactory<TpeOptions>,
 };
 
 export type SamplerName = keyof typeof samplerRegistry;

@@ -190,6 +190,8 @@ export interface FitOptions {
   /** How many of the screened starting points L-BFGS polishes. Default 2. */
   localStarts?: number;
   maxIterations?: number;
+  /** Stop when an L-BFGS step improves the objective by less than this (relative). Default 1e-9. */
+  relativeTolerance?: number;
   /** null fits the plain marginal likelihood (no priors). */
   prior?: GpPrior | null;
 }
@@ -246,7 +248,7 @@ export function fitHyperparameters(data: GpData, options: FitOptions = {}): FitR
       upper,
       maxIterations: options.maxIterations ?? 60,
       gradientTolerance: 1e-5,
-      relativeTolerance: 1e-9,
+      relativeTolerance: options.relativeTolerance ?? 1e-9,
     });
     if (Number.isFinite(res.f) && (!best || res.f < best.f)) best = { x: res.x, f: res.f };
   }

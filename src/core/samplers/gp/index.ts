@@ -174,6 +174,8 @@ export function createGpSampler(
       rng,
       randomStarts: large ? 1 : 2,
       localStarts: large ? 1 : 2,
+      // From a warm start the optimum moves little per trial: a looser stop saves most of the fit.
+      ...(large ? { maxIterations: 30, relativeTolerance: 1e-5 } : {}),
     });
     lastHyper = fit.hyper;
     const posterior = computePosterior(data, fit.hyper);
