@@ -29,3 +29,35 @@ test('a reload mid-sweep keeps every finished trial and resumes where it stopped
   await expect(page.getByRole('region', { name: 'Resume sweep' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('a study exports as JSON and CSV, imports back, and a bad file gets a clear message', async ({ page }) => {
+  const errors = await openApp(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('xor');
+  await setNumber(page, 'Epochs', 3);
+  await page.getByRole('spinbutton', { name: 'Trial budget' }).fill('3');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Sweep finished: 3 trials/, { timeout: 120_000 });
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export study (JSON)' }).click()]);
+  const text = await (await import('node:fs/promises')).readFile((await json.path())!, 'utf8');
+  const parsed = JSON.parse(text);
+  expect(parsed.format).toBe('hyperparameter-playground/study');
+  expect(parsed.study.trials).toHaveLength(3);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export trials (CSV)' }).click()]);
+  const rows = (await (await import('node:fs/promises')).readFile((await csv.path())!, 'utf8')).trim().split('\n');
+  expect(rows[0]).toBe('trial,learningRate,valLoss,status,diverged_at_epoch,duration_ms,epochs_run,note');
+  expect(rows).toHaveLength(4);
+
+  const input = page.getByLabel('Import study (JSON)');
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something else"}') });
+  await expect(page.getByRole('alert')).toHaveText(/not a study this app can open: it was not exported by Hyperparameter Playground/);
+  // Two of three trials, as if stopped early: opens with both trials and offers to resume.
+  parsed.study.trials = parsed.study.trials.slice(0, 2);
+  await input.setInputFiles({ name: 'study.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(parsed)) });
+  await expect(page.getByRole('alert')).toHaveText(/Opened a study with 2 trials/);
+  await expect(page.getByRole('table', { name: 'Trials' }).getByRole('row').filter({ hasText: 'complete' })).toHaveCount(2);
+  await page.getByRole('region', { name: 'Resume sweep' }).getByRole('button', { name: 'Resume sweep' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Sweep finished: 3 trials/, { timeout: 120_000 });
+  await shot(page, 'study-imported');
+  expect(errors).toEqual([]);
+});

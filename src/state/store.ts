@@ -49,11 +49,11 @@ export function createAppStore(deps: Deps): AppStore {
         .catch((e: unknown) => store.setState({ notice: t.saveFailed((e as Error).message) }));
     },
   };
-  const store = createStore<AppState>()((set, get) => ({
+  const store: AppStore = createStore<AppState>()((set, get) => ({
     ...createDataSlice(set, get),
     ...createParamsSlice(set, get),
     ...createRunSlice(set, get, getClient),
-    ...createSweepSlice(set, get, getClient, sweeps),
+    ...createSweepSlice(set, get, getClient, sweeps, (): AppStore => store),
     notice: null,
     dismissNotice: () => set({ notice: null }),
     requestedBackend: 'webgl',

@@ -9,6 +9,20 @@ export interface SweepPersistence {
   save(s: AppState): void;
   /** Load the latest sweep into the view; an unfinished one becomes resumable. */
   restore(store: AppStore): Promise<void>;
+  /** Show a saved (or imported) sweep, and save it. */
+  open(store: AppStore, saved: SavedSweep): void;
+}
+
+function show(store: AppStore, saved: SavedSweep): void {
+  const { trials, ...record } = saved;
+  const unfinished = saved.status === 'running';
+  store.setState({
+    sweepRecord: record,
+    trials: trials.map((tr) => ({ ...tr })),
+    sweepStatus: unfinished ? 'interrupted' : saved.status,
+    sweepMessage: saved.message ?? null,
+    resumable: unfinished && trials.length < saved.config.budget ? saved : null,
+  });
 }
 
 const finished = (trials: TrialView[]): SavedTrial[] =>
@@ -26,18 +40,14 @@ export function createSweepPersistence(p: Persistence | null, onError: (message:
       try {
         const saved = await p.latestSweep();
         if (!saved || store.getState().sweepStatus !== 'idle') return;
-        const { trials, ...record } = saved;
-        const interrupted = saved.status === 'running';
-        store.setState({
-          sweepRecord: record,
-          trials: trials.map((tr) => ({ ...tr })),
-          sweepStatus: interrupted ? 'interrupted' : saved.status,
-          sweepMessage: saved.message ?? null,
-          resumable: interrupted && trials.length < saved.config.budget ? saved : null,
-        });
+        show(store, saved);
       } catch (e) {
         onError(t.saveFailed((e as Error).message));
       }
+    },
+    open: (store, saved) => {
+      show(store, saved);
+      p?.saveSweep(saved).catch((e: unknown) => onError(t.saveFailed((e as Error).message)));
     },
   };
 }

@@ -8,12 +8,15 @@ import type { SweepConfig } from '../sweep/config';
 import type { Split } from '../train/datasets/types';
 import type { SavedSweep, SavedTrial } from './persist/types';
 import type { SweepPersistence } from './sweepPersistence';
+import { parseStudyJson } from '../sweep/studyFile';
+import type { AppStore } from './store';
+import { t } from '../ui/messages/en';
 
 export const labelOf = (n: keyof typeof hyperparamText) => hyperparamText[n].label;
 
 const newId = () => `${Date.now().toString(36)}-${Math.floor(Math.random() * 1e9).toString(36)}`;
 
-export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, persist: SweepPersistence): SweepSlice {
+export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, persist: SweepPersistence, store: () => AppStore): SweepSlice {
   const launch = (record: Omit<SavedSweep, 'trials'>, split: Split, history: SavedTrial[]) => {
     const c = client();
     const runId = c.nextRunId();
@@ -85,6 +88,17 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
       set({ choice: saved.choice, splitSeed: saved.splitSeed, validationFraction: saved.validationFraction, prepared, dataError: null, hp: saved.config.fixed, sampler: saved.config.sampler, budget: saved.config.budget, objective: saved.config.objective, sweepSeed: saved.config.seed });
       const { trials, ...record } = saved;
       launch({ ...record, status: 'running', updatedAt: Date.now() }, prepared.split, trials);
+    },
+    importStudy: (text) => {
+      const s = get();
+      if (s.runStatus === 'running' || s.sweepStatus === 'running') return;
+      const r = parseStudyJson(text);
+      if ('error' in r) {
+        set({ notice: r.error });
+        return;
+      }
+      persist.open(store(), r.study);
+      set({ notice: [t.studyImported(r.study.trials.length), ...r.notes].join(' ') });
     },
     discardResumable: () => {
       const s = get();

@@ -76,6 +76,8 @@ export interface SweepSlice {
   /** A saved sweep that a reload interrupted, offered for resuming. */
   resumable: SavedSweep | null;
   resumeSweep(): void;
+  /** Open a study file (JSON) exported earlier; bad files give a message. */
+  importStudy(text: string): void;
   discardResumable(): void;
   setAxis(name: HyperparamName, axis: AxisDraft): void;
   setSweepOption(patch: Partial<Pick<SweepSlice, 'sampler' | 'budget' | 'objective' | 'gridPointsPerAxis' | 'sweepSeed'>>): void;

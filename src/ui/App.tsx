@@ -10,6 +10,7 @@ import { SweepControls } from './sweep/SweepControls';
 import { SweepCharts } from './sweep/SweepCharts';
 import { TrialTable } from './sweep/TrialTable';
 import { ResumeBanner } from './sweep/ResumeBanner';
+import { StudyFiles } from './sweep/StudyFiles';
 import { useApp } from './StoreContext';
 import { statusLine } from '../state/selectors';
 import { t } from './messages/en';
@@ -71,6 +72,7 @@ export function App() {
             </div>
             <SweepCharts />
             <TrialTable />
+            <StudyFiles />
           </section>
         </div>
       </main>
