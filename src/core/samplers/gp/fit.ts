@@ -10,7 +10,7 @@
  * - noise: log noise ~ N(-4, 1) (BoTorch's LogNormal(-4, 1)), pushing noise small but not to zero.
  */
 import type { Rng } from '../../rng';
-import { dimDistance, matern52Slope, SQRT5 } from './kernel';
+import { dimDistance, SQRT5 } from './kernel';
 import { choleskyWithJitter, cholInverse, cholSolve, cholLogDet } from './linalg';
 import { NOISE_FLOOR, type GpData, type GpHyperparameters } from './gp';
 import { minimizeLbfgs } from './lbfgs';
@@ -119,10 +119,10 @@ export function createObjective(data: GpData, prior: GpPrior | null = defaultPri
         const off = p * dims;
         for (let d = 0; d < dims; d++) r2 += sq[off + d] * invSq[d];
         const r = Math.sqrt(r2);
-        const e = Math.exp(-SQRT5 * r);
-        const k = s2 * (1 + SQRT5 * r + (5 / 3) * r2) * e;
+        const e = s2 * Math.exp(-SQRT5 * r);
+        const k = (1 + SQRT5 * r + (5 / 3) * r2) * e;
         kf[p] = k;
-        slope[p] = s2 * matern52Slope(r);
+        slope[p] = (5 / 3) * (1 + SQRT5 * r) * e; // s2 * matern52Slope(r)
         K[i * n + j] = k;
         K[j * n + i] = k;
       }

@@ -3,7 +3,7 @@
  * hyperparameters. Inputs are rows of `dims` numbers (unit-cube coordinates, or a choice index on
  * categorical dims); outputs are expected standardized (mean 0, variance 1), with a zero prior mean.
  */
-import { matern52, matern52Slope, scaledSqDist, type CategoricalMask } from './kernel';
+import { matern52, matern52Slope, scaledSqDist, SQRT5, type CategoricalMask } from './kernel';
 import { choleskyWithJitter, solveLower, solveLowerTransposed } from './linalg';
 
 export interface GpHyperparameters {
@@ -132,7 +132,8 @@ export function computePosterior(data: GpData, hyper: GpHyperparameters): GpPost
               r2 += (a - c) * (a - c) * invSq[d];
             }
           }
-          const k = s2 * matern52(Math.sqrt(r2));
+          const r = Math.sqrt(r2);
+          const k = s2 * (1 + SQRT5 * r + (5 / 3) * r2) * Math.exp(-SQRT5 * r); // s2 * matern52(r)
           V[i * BLOCK + j] = k;
           mean += alpha[i] * k;
         }

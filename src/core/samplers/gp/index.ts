@@ -159,6 +159,7 @@ export function createGpSampler(
     let sd = 0;
     for (let i = 0; i < m; i++) sd += (raw[i] - mean) ** 2;
     sd = Math.sqrt(sd / m);
+    if (!Number.isFinite(mean) || !Number.isFinite(sd)) throw new Error('the objective values are too large to model');
     if (!(sd > 1e-12 * Math.max(1, Math.abs(mean)))) {
       // Every result so far is the same: a model has nothing to say about where to look next.
       return spaceFilling(ctx.finished.length + ctx.pending.length, taken, ctx.rng, 'every result so far is the same; filling the space');
@@ -202,8 +203,11 @@ export function createGpSampler(
       return spaceFilling(n, taken, ctx.rng, 'the model proposed a point already tried; filling the space instead');
     }
     if (stopped.length === 0) return { params };
+    const counts = new Map<string, number>();
+    for (const t of stopped) counts.set(t.state, (counts.get(t.state) ?? 0) + 1);
+    const which = [...counts].map(([state, k]) => `${k} ${state}`).join(', ');
     const shown = ctx.direction === 'maximize' ? -worst : worst;
-    return { params, note: `${stopped.length} stopped trial(s) counted as the worst value seen (${shown.toPrecision(4)})` };
+    return { params, note: `model counts ${which} trial(s) as the worst value seen (${shown.toPrecision(4)})` };
   };
 
   return { propose };

@@ -55,7 +55,7 @@ describe('GP sampler', () => {
     const next = study.ask()!;
     expect(next.params.x).not.toBe(bad.params.x);
     expect(Math.abs((next.params.x as number) - (bad.params.x as number))).toBeGreaterThan(1e-3);
-    expect(next.note).toMatch(/1 stopped trial\(s\) counted as the worst value/);
+    expect(next.note).toMatch(/model counts 1 diverged trial\(s\) as the worst value seen/);
     study.tell(next.id, quadratic1d.f(next.params));
     expect(study.ask()).not.toBeNull();
   });
@@ -153,6 +153,12 @@ describe('GP sampler', () => {
       rng: createRng(1),
     });
     expect('params' in proposal && proposal.note).toMatch(/GP step failed \(boom\); sampled at random/);
+  });
+
+  test('objective values too large to standardize fall back to random, with a note', () => {
+    const study = createStudy({ space: quadratic1d.space, sampler: 'gp', direction: 'minimize', seed: 1, samplerOptions: { nStartup: 3 } });
+    for (const v of [1.7e308, 1.6e308, -1e300]) study.tell(study.ask()!.id, v);
+    expect(study.ask()!.note).toMatch(/too large to model.*sampled at random/);
   });
 
   test('fewer than two completed trials keeps filling the space, noting why', () => {
