@@ -14,6 +14,9 @@ const store = createAppStore({
   writeSearch: (q) => window.history.replaceState(null, '', `${window.location.pathname}?${q}`),
 });
 
+// Fault injection for tests and demonstrations: window.hpPlayground.loseWebGLContext().
+(window as unknown as { hpPlayground: object }).hpPlayground = { loseWebGLContext: () => store.getState().loseWebGLContext() };
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext.Provider value={store}>

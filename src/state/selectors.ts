@@ -24,6 +24,8 @@ export function statusLine(s: AppState): string {
       return t.runComplete(s.epochs.length, fmt(last?.valLoss));
     case 'stopped':
       return t.runStopped(s.epochs.length);
+    case 'interrupted':
+      return t.runInterrupted(s.result?.interruptedReason ?? '');
     case 'diverged':
       return t.diverged(s.result?.divergedAtEpoch ?? s.epochs.length + 1);
     case 'error':

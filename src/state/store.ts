@@ -63,6 +63,7 @@ export function createAppStore(deps: Deps): AppStore {
       set({ requestedBackend: b, backend: null, backendReason: null });
       getClient().send({ type: 'init', backend: b });
     },
+    loseWebGLContext: () => getClient().send({ type: 'loseContext' }),
   }));
   if (deps.search) {
     const { state, rejected } = decodeUrlState(deps.search);

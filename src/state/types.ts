@@ -31,9 +31,11 @@ export interface BackendSlice {
   backend: BackendName | null;
   backendReason: string | null;
   setBackend(b: BackendName): void;
+  /** Fault injection (tests, and showing a class what happens): lose the WebGL context mid-run. */
+  loseWebGLContext(): void;
 }
 
-export type RunStatus = 'idle' | 'running' | 'complete' | 'diverged' | 'stopped' | 'error';
+export type RunStatus = 'idle' | 'running' | 'complete' | 'diverged' | 'stopped' | 'interrupted' | 'error';
 
 export interface RunSlice {
   runStatus: RunStatus;

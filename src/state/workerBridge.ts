@@ -2,6 +2,7 @@
 import type { FromWorker } from '../train/protocol';
 import type { AppStore } from './store';
 import type { TrialView } from './types';
+import { t } from '../ui/messages/en';
 
 export interface BridgeHooks {
   /** A trial finished or the sweep ended: save it. */
@@ -29,6 +30,13 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
         });
       } else if (msg.runId === s.runId) {
         set({ epochs: [...s.epochs, msg.metrics] });
+      }
+      return;
+    case 'restart':
+      if (msg.trialId !== undefined && msg.runId === s.sweepRunId) {
+        set({ trials: s.trials.map((t) => (t.id === msg.trialId ? { ...t, curve: [] } : t)), notice: t.restarted(msg.reason, msg.backend, true) });
+      } else if (msg.runId === s.runId) {
+        set({ epochs: [], surface: null, notice: t.restarted(msg.reason, msg.backend, false) });
       }
       return;
     case 'surface':

@@ -11,13 +11,17 @@ export type ToWorker =
   | { type: 'init'; backend: BackendName }
   | { type: 'train'; runId: number; hp: Hyperparams; data: Split; seed: number; surfacePoints?: Float32Array }
   | { type: 'sweep'; runId: number; config: SweepConfig; data: Split; history?: TrialRecord[] }
-  | { type: 'stop'; runId: number };
+  | { type: 'stop'; runId: number }
+  /** Fault injection, for tests and for showing a class what happens: lose the WebGL context. */
+  | { type: 'loseContext' };
 
 export type FromWorker =
   | { type: 'backend'; backend: BackendName; requested: BackendName; reason?: string }
   | { type: 'epoch'; runId: number; trialId?: number; metrics: EpochMetrics }
   | { type: 'surface'; runId: number; epoch: number; values: Float32Array }
   | { type: 'runDone'; runId: number; result: TrainResult }
+  /** The run (or the sweep's current trial) was interrupted and starts again from scratch on `backend`. */
+  | { type: 'restart'; runId: number; trialId?: number; reason: string; backend: BackendName }
   | { type: 'trialStart'; runId: number; trialId: number; index: number; params: Params; hp: Hyperparams; note?: string }
   | { type: 'trialDone'; runId: number; trial: TrialRecord }
   | { type: 'sweepDone'; runId: number; end: SweepEnd }

@@ -120,3 +120,37 @@ describe('train', () => {
     expect(v[3]).toBeGreaterThan(0.5); // (2,2): class pos
   });
 });
+
+describe('faults', () => {
+  test('a fault reported after an epoch interrupts the run, drops that epoch, and frees every tensor', async () => {
+    const before = tf.memory().numTensors;
+    let epochs = 0;
+    const r = await train({
+      hp: hp({ epochs: 20 }),
+      data: split('classification'),
+      seed: 1,
+      onEpoch: () => { epochs++; },
+      fault: () => (epochs >= 3 ? 'The WebGL context was lost.' : null),
+    });
+    expect(r.status).toBe('interrupted');
+    expect(r.interruptedReason).toBe('The WebGL context was lost.');
+    expect(r.epochs).toHaveLength(3);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+test('an interruption while a read is pending ends the run at once', async () => {
+  let fire: (why: string) => void = () => {};
+  const interrupted = new Promise<string>((resolve) => { fire = resolve; });
+  const r = await train({
+    hp: hp({ epochs: 200 }),
+    data: split('classification'),
+    seed: 1,
+    interrupted,
+    onEpoch: (m) => { if (m.epoch === 2) fire('lost'); },
+  });
+  expect(r.status).toBe('interrupted');
+  expect(r.interruptedReason).toBe('lost');
+  expect(r.epochs.length).toBeLessThanOrEqual(3);
+  expect(r.tensorDelta).toBe(0);
+});

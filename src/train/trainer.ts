@@ -19,13 +19,15 @@ export interface EpochMetrics {
   samplesPerSec: number;
 }
 
-export type RunStatus = 'complete' | 'diverged' | 'stopped';
+export type RunStatus = 'complete' | 'diverged' | 'stopped' | 'interrupted';
 
 export interface TrainResult {
   status: RunStatus;
   epochs: EpochMetrics[];
   /** 1-based epoch whose loss was NaN or infinite. */
   divergedAtEpoch?: number;
+  /** Why the run was interrupted (the GPU context was lost, say); the epoch in progress was not recorded. */
+  interruptedReason?: string;
   batchSize: number;
   batchClamped: boolean;
   durationMs: number;
@@ -49,7 +51,13 @@ export interface TrainOptions {
   onEpoch?: (m: EpochMetrics) => void;
   signal?: AbortSignal;
   surface?: SurfaceRequest;
+  /** Asked after every epoch: a reason to interrupt the run (a lost WebGL context), or null. */
+  fault?: () => string | null;
+  /** Settles with a reason when the run must stop at once: reads from a lost GPU context never resolve. */
+  interrupted?: Promise<string>;
 }
+
+const INTERRUPTED = Symbol('interrupted');
 
 function shuffledCopy(x: Float32Array, y: Float32Array, d: number, order: number[]): [Float32Array, Float32Array] {
   const xs = new Float32Array(x.length);
@@ -63,7 +71,15 @@ function shuffledCopy(x: Float32Array, y: Float32Array, d: number, order: number
 }
 
 export async function train(opts: TrainOptions): Promise<TrainResult> {
-  const { hp, data, seed, onEpoch, signal, surface } = opts;
+  const { hp, data, seed, onEpoch, signal, surface, fault, interrupted } = opts;
+  let interruptReason: string | null = null;
+  const interruption: Promise<typeof INTERRUPTED> | null = interrupted
+    ? interrupted.then((why) => {
+        interruptReason = why;
+        return INTERRUPTED;
+      })
+    : null;
+  const read = <T>(p: Promise<T>): Promise<T | typeof INTERRUPTED> => (interruption ? Promise.race([p, interruption]) : p);
   const started = performance.now();
   const baseline = tf.memory().numTensors;
   const { train: tr, validation: va } = data;
@@ -92,6 +108,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
   const epochs: EpochMetrics[] = [];
   let status: RunStatus = 'complete';
   let divergedAtEpoch: number | undefined;
+  let interruptedReason: string | undefined;
   let lastSurface = -Infinity;
   const order = Array.from({ length: tr.n }, (_, i) => i);
 
@@ -134,10 +151,18 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
         const acc = yValIdx ? tf.mean(tf.cast(tf.equal(tf.argMax(out, 1), yValIdx), 'float32')) : tf.scalar(0);
         return [loss, acc];
       });
-      const [trainSum, valLoss, valAcc] = await Promise.all([lossSum.data(), valLossT.data(), valAccT.data()]);
+      const metricsRead = await read(Promise.all([lossSum.data(), valLossT.data(), valAccT.data()]));
       lossSum.dispose();
       valLossT.dispose();
       valAccT.dispose();
+      // Numbers read after a lost context are garbage (or never come): drop this epoch and stop.
+      const problem = metricsRead === INTERRUPTED ? interruptReason : fault?.() ?? null;
+      if (problem) {
+        status = 'interrupted';
+        interruptedReason = problem;
+        break;
+      }
+      const [trainSum, valLoss, valAcc] = metricsRead as [Float32Array, Float32Array, Float32Array];
       const trainLoss = trainSum[0] / tr.n;
       const elapsed = performance.now() - t0;
       const m: EpochMetrics = {
@@ -163,8 +188,13 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
             const out = model.predict(surfacePoints) as tf.Tensor;
             return classification ? tf.softmax(out) : out;
           });
-          const arr = (await values.data()) as Float32Array;
+          const arr = await read(values.data() as Promise<Float32Array>);
           values.dispose();
+          if (arr === INTERRUPTED) {
+            status = 'interrupted';
+            interruptedReason = interruptReason ?? 'interrupted';
+            break;
+          }
           surface.onSurface(arr, epoch);
         }
       }
@@ -182,6 +212,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
     status,
     epochs,
     ...(divergedAtEpoch !== undefined ? { divergedAtEpoch } : {}),
+    ...(interruptedReason !== undefined ? { interruptedReason } : {}),
     batchSize: plan.batchSize,
     batchClamped: plan.clamped,
     durationMs: performance.now() - started,

@@ -4,22 +4,48 @@ import { initBackend } from './backend';
 import { train } from './trainer';
 import type { FromWorker, ToWorker } from './protocol';
 import { runSweep } from '../sweep/runner';
-import type { BackendName } from './backends';
+import { backendOrder, type BackendName } from './backends';
+import { createContextWatch } from './contextWatch';
+import type { TrainOptions, TrainResult } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
 
 let ready: Promise<BackendName> | null = null;
+let current: BackendName | null = null;
+const watch = createContextWatch();
 const active = new Map<number, AbortController>();
 // One job at a time: a new job waits for the previous one to finish disposing its tensors.
 let queue: Promise<void> = Promise.resolve();
 
 function ensureBackend(requested: BackendName): Promise<BackendName> {
   ready = initBackend(requested).then((r) => {
+    current = r.backend;
     post({ type: 'backend', backend: r.backend, requested: r.requested, ...(r.reason ? { reason: r.reason } : {}) });
     return r.backend;
   });
   return ready;
+}
+
+/** After a lost context: the next backend in the fallback order, reported with the reason. */
+async function fallBack(reason: string): Promise<BackendName> {
+  const next = backendOrder('webgl').filter((b) => b !== current)[0];
+  const r = await initBackend(next);
+  current = r.backend;
+  post({ type: 'backend', backend: r.backend, requested: 'webgl', reason });
+  ready = Promise.resolve(r.backend);
+  return r.backend;
+}
+
+/** Train; when a fault interrupts it, fall back and train again from scratch (once per fallback). */
+async function trainWithFallback(opts: TrainOptions, onRestart: (reason: string, backend: BackendName) => void): Promise<TrainResult> {
+  for (;;) {
+    const result = await train({ ...opts, fault: watch.fault, interrupted: watch.lost() });
+    if (result.status !== 'interrupted' || current === 'cpu') return result;
+    const reason = result.interruptedReason ?? 'interrupted';
+    const backend = await fallBack(reason);
+    onRestart(reason, backend);
+  }
 }
 
 function enqueue(job: () => Promise<void>): void {
@@ -37,6 +63,10 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
     case 'stop':
       active.get(msg.runId)?.abort();
       break;
+    case 'loseContext':
+      // Not queued: it must land while a run is using the context.
+      if (!watch.lose()) post({ type: 'error', message: 'Only a WebGL backend has a context to lose.' });
+      break;
     case 'train': {
       const ctrl = new AbortController();
       active.set(msg.runId, ctrl);
@@ -44,7 +74,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
         try {
           if (!ready) await ensureBackend('webgl');
           await ready;
-          const result = await train({
+          const result = await trainWithFallback({
             hp: msg.hp,
             data: msg.data,
             seed: msg.seed,
@@ -59,7 +89,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
                   },
                 }
               : {}),
-          });
+          }, (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }));
           post({ type: 'runDone', runId: msg.runId, result });
         } catch (e) {
           post({ type: 'error', runId: msg.runId, message: (e as Error).message });
@@ -80,15 +110,16 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
           const end = await runSweep(
             msg.config,
             async (hp, trial, signal) => {
-              const r = await train({
+              const r = await trainWithFallback({
                 hp,
                 data: msg.data,
                 seed: (msg.config.seed * 7919 + trial.index) >>> 0,
                 ...(signal ? { signal } : {}),
                 onEpoch: (metrics) => post({ type: 'epoch', runId: msg.runId, trialId: trial.id, metrics }),
-              });
+              }, (reason, backend) => post({ type: 'restart', runId: msg.runId, trialId: trial.id, reason, backend }));
               if (r.status === 'diverged') return { status: 'diverged', divergedAtEpoch: r.divergedAtEpoch! };
               if (r.status === 'stopped') return { status: 'stopped' };
+              if (r.status === 'interrupted') return { status: 'failed', message: r.interruptedReason ?? 'interrupted' };
               const last = r.epochs.at(-1);
               const value = objective === 'valLoss' ? last?.valLoss : last?.valAccuracy;
               return value === undefined ? { status: 'failed', message: 'No epoch finished.' } : { status: 'complete', value };

@@ -84,6 +84,9 @@ export const t = {
     `Epoch ${e} of ${total} · train loss ${tl} · validation loss ${vl} · ${backend}`,
   runComplete: (e: number, vl: string) => `Finished ${e} epochs · validation loss ${vl}`,
   runStopped: (e: number) => `Stopped after ${e} epochs.`,
+  runInterrupted: (why: string) => `Training was interrupted: ${why}`,
+  restarted: (why: string, backend: string, trial: boolean) =>
+    `${why} ${trial ? 'The current trial' : 'Training'} started again from scratch on ${backend}; nothing measured after the loss was kept.`,
   diverged: (e: number) => `Diverged at epoch ${e}: the loss became NaN or infinite. Try a lower learning rate.`,
   batchClamped: (b: number, n: number) => `Batch size ${b} is larger than the ${n} training rows: using ${n}.`,
   samplesPerSec: (v: string) => `${v} samples/s`,
