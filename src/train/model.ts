@@ -53,3 +53,15 @@ export function buildOptimizer(name: OptimizerName, learningRate: number): tf.Op
       return tf.train.adagrad(learningRate);
   }
 }
+
+/**
+ * Frees an optimizer and all it holds. tfjs 4.22's MomentumOptimizer.dispose() overrides SGD's without
+ * calling it, so the -learningRate scalar SGD keeps (field `c`) leaks one tensor per optimizer: free it here.
+ */
+export function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  if (optimizer instanceof tf.MomentumOptimizer) {
+    const c = (optimizer as unknown as { c?: tf.Tensor }).c;
+    if (c && !c.isDisposed) c.dispose();
+  }
+}

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../core/rng';
 import type { Hyperparams } from '../core/hyperparams';
 import type { Split } from './datasets/types';
-import { buildModel, buildOptimizer } from './model';
+import { buildModel, buildOptimizer, disposeOptimizer } from './model';
 import { planBatches } from './batch';
 import { yieldToEventLoop } from './yield';
 
@@ -206,7 +206,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
     yValIdx?.dispose();
     surfacePoints?.dispose();
     model.dispose();
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
   }
   return {
     status,
