@@ -64,6 +64,15 @@ test('batch larger than the data is clamped with a visible note; a bad CSV gets 
   await page.getByLabel('Your CSV file').setInputFiles({ name: 'ok.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText(/32 training rows · 8 validation rows/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  // A text column: left out and said so, or one-hot encoded at the user's choice.
+  const cities = ['size,city,label', ...Array.from({ length: 30 }, (_, i) => `${i},${['Oslo', 'Rome', 'Lima'][i % 3]},${i % 2 ? 'a' : 'b'}`)].join('\n');
+  await page.getByLabel('Your CSV file').setInputFiles({ name: 'cities.csv', mimeType: 'text/csv', buffer: Buffer.from(cities) });
+  await expect(page.getByText(/"city" is not numeric and was left out/)).toBeVisible();
+  await page.getByRole('checkbox', { name: 'One-hot encode text columns' }).check();
+  await expect(page.getByText(/"city" was one-hot encoded into 3 columns/)).toBeVisible();
+  await expect(page.getByText(/Labels: a → 0, b → 1|a → 0/)).toBeVisible();
+  await page.getByLabel('Your CSV file').setInputFiles({ name: 'nothing.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+  await expect(page.getByRole('alert')).toHaveText('This file is empty.');
   await shot(page, 'csv-loaded');
 });
 

@@ -15,6 +15,7 @@ export function statusLine(s: AppState): string {
   const last = s.epochs.at(-1);
   switch (s.runStatus) {
     case 'idle':
+      if (!s.prepared) return s.dataError ? t.fixData : t.pickData;
       return s.backend ? `${t.statusIdle} ${t.backendInUse(s.backend)}.` : t.statusIdle;
     case 'running':
       return last

@@ -19,6 +19,8 @@ export interface DataSlice {
   csvColumns: string[];
   setChoice(choice: DataChoice): void;
   loadCsv(fileName: string, text: string): void;
+  /** A file the app will not read (too large, say): the message replaces the data. */
+  rejectFile(message: string): void;
 }
 
 export interface ParamsSlice {

@@ -1,5 +1,6 @@
 /** A data choice -> a dataset, its standardized seeded split, and the 2-D surface grid. Pure. */
 import { loadDataset } from './datasets';
+import type { TextColumns } from './datasets/csv';
 import { splitDataset, standardize } from './datasets/split';
 import type { Dataset, Split } from './datasets/types';
 import { makeSurfaceGrid, type SurfaceGrid } from './surface';
@@ -7,7 +8,7 @@ import { makeSurfaceGrid, type SurfaceGrid } from './surface';
 export type DataChoice =
   | { kind: 'toy'; id: string; n: number; noise: number; seed: number }
   | { kind: 'tabular'; id: string }
-  | { kind: 'csv'; fileName: string; text: string; target: string };
+  | { kind: 'csv'; fileName: string; text: string; target: string; textColumns?: TextColumns };
 
 export interface PreparedData {
   dataset: Dataset;
@@ -18,7 +19,7 @@ export interface PreparedData {
 export function prepareData(choice: DataChoice, validationFraction: number, seed: number): PreparedData | { error: string } {
   const source =
     choice.kind === 'csv'
-      ? { kind: 'csv' as const, text: choice.text, name: choice.fileName, ...(choice.target ? { target: choice.target } : {}) }
+      ? { kind: 'csv' as const, text: choice.text, name: choice.fileName, textColumns: choice.textColumns ?? 'exclude', ...(choice.target ? { target: choice.target } : {}) }
       : choice;
   const loaded = loadDataset(source);
   if ('error' in loaded) return { error: loaded.error };

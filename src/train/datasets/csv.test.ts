@@ -275,3 +275,40 @@ describe('csvToDataset', () => {
     for (const v of ds.x) expect(Number.isFinite(v)).toBe(true);
   });
 });
+
+describe('text feature columns: left out or one-hot encoded', () => {
+  const csv = ['size,city,label', ...Array.from({ length: 20 }, (_, i) => `${i},${['Oslo', 'Rome', 'Lima'][i % 3]},${i % 2 ? 'a' : 'b'}`)].join('\n');
+
+  test('left out by default, and said so', () => {
+    const r = loadCsv(csv);
+    if ('error' in r) throw new Error(r.error);
+    expect(r.dataset.featureNames).toEqual(['size']);
+    expect(r.dataset.notes.join(' ')).toMatch(/"city" is not numeric and was left out/);
+  });
+
+  test('one-hot: one 0/1 feature per value, in natural order, each row with exactly one 1', () => {
+    const r = loadCsv(csv, { textColumns: 'onehot' });
+    if ('error' in r) throw new Error(r.error);
+    const ds = r.dataset;
+    expect(ds.featureNames).toEqual(['size', 'city=Lima', 'city=Oslo', 'city=Rome']);
+    expect(ds.d).toBe(4);
+    for (let i = 0; i < ds.n; i++) {
+      const row = Array.from(ds.x.subarray(i * 4, i * 4 + 4));
+      expect(row[0]).toBe(i);
+      expect(row.slice(1).reduce((a, b) => a + b, 0)).toBe(1);
+      expect(row[1 + ['Lima', 'Oslo', 'Rome'].indexOf(['Oslo', 'Rome', 'Lima'][i % 3])]).toBe(1);
+    }
+    expect(ds.notes.join(' ')).toMatch(/"city" was one-hot encoded into 3 columns/);
+  });
+
+  test('a text column with too many values is left out even with one-hot, and a missing cell drops its row', () => {
+    const many = ['id,x,y', ...Array.from({ length: 30 }, (_, i) => `name${i},${i},${i % 2}`)].join('\n');
+    const r = loadCsv(many, { textColumns: 'onehot' });
+    if ('error' in r) throw new Error(r.error);
+    expect(r.dataset.featureNames).toEqual(['x']);
+    expect(r.dataset.notes.join(' ')).toMatch(/"id" has 30 different values/);
+    const holes = loadCsv(csv.replace('\n3,Oslo,a', '\n3,,a'), { textColumns: 'onehot' });
+    if ('error' in holes) throw new Error(holes.error);
+    expect(holes.dataset.n).toBe(19);
+  });
+});

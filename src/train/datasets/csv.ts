@@ -53,7 +53,13 @@ export interface CsvDatasetOptions {
   task?: CsvTask;
   /** Shown in the UI, e.g. the file name. */
   name?: string;
+  /** Text (non-numeric) feature columns: left out (default) or one-hot encoded, one 0/1 feature per value. */
+  textColumns?: TextColumns;
 }
+
+export type TextColumns = 'exclude' | 'onehot';
+/** A text column with more distinct values than this is left out even when one-hot encoding is asked. */
+export const MAX_ONEHOT_VALUES = 20;
 
 export type CsvDatasetResult = { dataset: Dataset } | { error: string };
 
@@ -259,14 +265,24 @@ export function csvToDataset(parsed: CsvParseResult, opts: CsvDatasetOptions = {
   const numericTarget = targetInfo.numeric;
 
   const features: number[] = [];
+  const encoded: { j: number; values: string[] }[] = [];
   columns.forEach((c, j) => {
     if (j === t) return;
     if (c.numeric) features.push(j);
-    else notes.push(c.missing === rows.length ? m.emptyColumn(c.name) : m.notNumericColumn(c.name));
+    else if (c.missing === rows.length) notes.push(m.emptyColumn(c.name));
+    else if (opts.textColumns !== 'onehot') notes.push(m.notNumericColumn(c.name));
+    else {
+      const values = [...new Set(rows.map((row) => row[j]).filter((v) => !isMissingCell(v)))].sort(compareLabels);
+      if (values.length > MAX_ONEHOT_VALUES) notes.push(m.tooManyValuesToEncode(c.name, values.length, MAX_ONEHOT_VALUES));
+      else {
+        encoded.push({ j, values });
+        notes.push(m.oneHotColumn(c.name, values));
+      }
+    }
   });
-  if (features.length === 0) return { error: m.noNumericFeatures };
+  if (features.length === 0 && encoded.length === 0) return { error: m.noNumericFeatures };
 
-  const d = features.length;
+  const d = features.length + encoded.reduce((k, e) => k + e.values.length, 0);
   const xs: number[] = [];
   const targets: (number | string)[] = [];
   const droppedLines: number[] = [];
@@ -281,6 +297,10 @@ export function csvToDataset(parsed: CsvParseResult, opts: CsvDatasetOptions = {
         ok = false;
         if (!cell.missing) unreadable = true;
       }
+    }
+    for (const { j, values: levels } of encoded) {
+      if (isMissingCell(row[j])) ok = false;
+      else for (const level of levels) values.push(row[j] === level ? 1 : 0);
     }
     let label: number | string = 0;
     if (numericTarget) {
@@ -327,7 +347,7 @@ export function csvToDataset(parsed: CsvParseResult, opts: CsvDatasetOptions = {
     id: 'csv',
     name: opts.name ?? m.csvName,
     task,
-    featureNames: features.map((j) => headers[j]),
+    featureNames: [...features.map((j) => headers[j]), ...encoded.flatMap(({ j, values }) => values.map((v) => `${headers[j]}=${v}`))],
     n,
     d,
     x: Float32Array.from(xs),

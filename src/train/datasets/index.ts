@@ -2,7 +2,7 @@
  * The public face of the datasets: one registry of everything the UI offers, and loadDataset, the
  * one call the training worker makes. Pure TypeScript: no DOM, no React, no tfjs.
  */
-import { loadCsv, type CsvTask } from './csv';
+import { loadCsv, type CsvTask, type TextColumns } from './csv';
 import { messages as m } from './messages';
 import { isTabularId, loadTabular, tabularDatasets } from './tabular';
 import { generateToy, isToyId, toyDatasets } from './toy';
@@ -29,7 +29,7 @@ export function findDatasetInfo(id: string): DatasetInfo | undefined {
 export type DatasetSource =
   | { kind: 'toy'; id: string; n?: number; noise?: number; seed?: number }
   | { kind: 'tabular'; id: string }
-  | { kind: 'csv'; text: string; target?: string; task?: CsvTask; name?: string };
+  | { kind: 'csv'; text: string; target?: string; task?: CsvTask; name?: string; textColumns?: TextColumns };
 
 export type LoadResult = { dataset: Dataset } | { error: string };
 
@@ -44,7 +44,7 @@ export function loadDataset(source: DatasetSource): LoadResult {
         if (!isTabularId(source.id)) return { error: m.unknownTabular(source.id) };
         return { dataset: loadTabular(source.id) };
       case 'csv':
-        return loadCsv(source.text, { target: source.target, task: source.task, name: source.name });
+        return loadCsv(source.text, { target: source.target, task: source.task, name: source.name, textColumns: source.textColumns });
       default:
         return { error: m.unknownSource };
     }

@@ -85,6 +85,10 @@ export const datasetMessagesEn = {
     `There is no column called "${target}". The columns are: ${columns.join(', ')}.`,
   notNumericColumn: (name: string) => `Column "${name}" is not numeric and was left out.`,
   emptyColumn: (name: string) => `Column "${name}" is empty and was left out.`,
+  oneHotColumn: (name: string, values: readonly string[]) =>
+    `Column "${name}" was one-hot encoded into ${values.length} columns (${values.slice(0, 6).join(', ')}${values.length > 6 ? ', …' : ''}).`,
+  tooManyValuesToEncode: (name: string, count: number, max: number) =>
+    `Column "${name}" has ${count} different values (more than ${max}) and was left out.`,
   noNumericFeatures: 'None of the feature columns hold numbers, so there is nothing to learn from.',
   labelMapping: (pairs: readonly (readonly [string, number])[]) =>
     `Labels: ${pairs

@@ -6,6 +6,8 @@ import { t } from '../messages/en';
 import type { DataChoice } from '../../train/prepare';
 
 const CSV = '__csv__';
+/** Larger files are refused before they are read. */
+const MAX_CSV_MB = 20;
 
 export function DataPanel() {
   const id = useId();
@@ -15,6 +17,7 @@ export function DataPanel() {
   const columns = useApp((s) => s.csvColumns);
   const setChoice = useApp((s) => s.setChoice);
   const loadCsv = useApp((s) => s.loadCsv);
+  const rejectFile = useApp((s) => s.rejectFile);
   const busy = useApp((s) => s.runStatus === 'running' || s.sweepStatus === 'running');
   const selected = choice.kind === 'csv' ? CSV : choice.id;
   const info = [...toyDatasets, ...tabularDatasets].find((d) => d.id === selected);
@@ -88,10 +91,24 @@ export function DataPanel() {
             <input id={`${id}-file`} type="file" accept=".csv,.tsv,.txt,text/csv" disabled={busy}
               onChange={async (e) => {
                 const file = e.target.files?.[0];
-                if (file) loadCsv(file.name, await file.text());
+                if (!file) return;
+                // Size first: never read a huge file into memory.
+                if (file.size > MAX_CSV_MB * 1024 * 1024) rejectFile(t.fileTooLarge((file.size / 1024 / 1024).toFixed(1), MAX_CSV_MB));
+                else if (file.size === 0) rejectFile(t.fileEmpty);
+                else loadCsv(file.name, await file.text());
               }} />
             {!choice.text ? <p className="help">{t.csvPick}</p> : <p className="help">{choice.fileName}</p>}
           </div>
+          {columns.length > 0 ? (
+            <div className="control">
+              <label className="inline">
+                <input type="checkbox" checked={choice.textColumns === 'onehot'} disabled={busy}
+                  onChange={(e) => setChoice({ ...choice, textColumns: e.target.checked ? 'onehot' : 'exclude' })} />
+                {t.csvOneHot}
+              </label>
+              <p className="help">{t.csvOneHotHelp}</p>
+            </div>
+          ) : null}
           {columns.length > 0 ? (
             <div className="control">
               <label htmlFor={`${id}-target`}>{t.csvTarget}</label>
@@ -104,7 +121,7 @@ export function DataPanel() {
         </>
       ) : null}
 
-      {error && !(choice.kind === 'csv' && !choice.text) ? <p className="error" role="alert">{error}</p> : null}
+      {error ? <p className="error" role="alert">{error}</p> : null}
       {prepared ? (
         <div className="data-info">
           <p>{t.splitSizes(prepared.split.train.n, prepared.split.validation.n)}</p>
