@@ -8,6 +8,7 @@ import { createSweepSlice } from './sweepSlice';
 import type { TrainClient } from '../train/client';
 import type { FromWorker } from '../train/protocol';
 import { handleWorkerMessage } from './workerBridge';
+import { coalesce } from './coalesce';
 import type { BackendName } from '../train/backends';
 import { decodeUrlState, encodeUrlState } from './url';
 import { hyperparamText, t } from '../ui/messages/en';
@@ -32,7 +33,12 @@ export function createAppStore(deps: Deps): AppStore {
   let client: TrainClient | null = null;
   const getClient = (): TrainClient => {
     if (!client) {
-      client = deps.createClient((msg) => handleWorkerMessage(store, msg, hooks));
+      // Epoch messages can come hundreds a second from a tiny net: deliver them a few times a second.
+      const deliver = coalesce<FromWorker>(
+        (batch) => { for (const msg of batch) handleWorkerMessage(store, msg, hooks); },
+        (msg) => msg.type !== 'epoch' && msg.type !== 'surface' && msg.type !== 'trialStart' && msg.type !== 'trialDone',
+      );
+      client = deps.createClient(deliver);
       client.send({ type: 'init', backend: store.getState().requestedBackend });
     }
     return client;
