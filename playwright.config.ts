@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 // Use Debian's Chromium where it is installed (Playwright cannot download its own browser here);
 // CHROMIUM_PATH overrides; elsewhere Playwright's bundled browser is used.
 const systemChromium = '/usr/bin/chromium';
+// E2E_PORT lets two checkouts run their end-to-end tests at once.
+const port = Number(process.env.E2E_PORT ?? 4173);
 const executablePath = process.env.CHROMIUM_PATH || (existsSync(systemChromium) ? systemChromium : undefined);
 
 export default defineConfig({
@@ -16,7 +18,7 @@ export default defineConfig({
   reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     viewport: { width: 1400, height: 1000 },
@@ -43,8 +45,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node node_modules/vite/bin/vite.js preview --port 4173 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `node node_modules/vite/bin/vite.js preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

@@ -1,6 +1,7 @@
 import type { RunSlice } from './types';
 import type { Get, Set } from './store';
 import type { TrainClient } from '../train/client';
+import { isBusy } from './selectors';
 
 export function createRunSlice(set: Set, get: Get, client: () => TrainClient): RunSlice {
   return {
@@ -13,7 +14,7 @@ export function createRunSlice(set: Set, get: Get, client: () => TrainClient): R
     runMessage: null,
     startTraining: () => {
       const s = get();
-      if (s.runStatus === 'running' || s.sweepStatus === 'running' || !s.prepared) return;
+      if (isBusy(s) || !s.prepared) return;
       const c = client();
       const runId = c.nextRunId();
       set({ runStatus: 'running', runId, epochs: [], totalEpochs: s.hp.epochs, result: null, surface: null, runMessage: null });

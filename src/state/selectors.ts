@@ -5,7 +5,14 @@ import { t } from '../ui/messages/en';
 import { planBatches } from '../train/batch';
 import { objectiveDirection } from '../sweep/config';
 
+/** A run, a sweep or a comparison is using the worker. */
+export const isBusy = (s: AppState): boolean => s.runStatus === 'running' || s.sweepStatus === 'running' || s.compareStatus === 'running';
+
 export function statusLine(s: AppState): string {
+  if (s.compareStatus === 'running') {
+    const cfg = s.compareRun?.config;
+    return t.compareStatus(s.compareTrials.length, cfg ? cfg.methods.length * cfg.repeats * cfg.budget : 0);
+  }
   if (s.sweepStatus === 'running') {
     const cfg = s.sweepRecord?.config;
     if (s.current && cfg) return t.trialStatus(s.current.index + 1, cfg.budget, s.current.epoch, s.trials.find((x) => x.id === s.current!.trialId)?.hp.epochs ?? cfg.fixed.epochs);

@@ -5,6 +5,7 @@ import { createDataSlice } from './dataSlice';
 import { createParamsSlice } from './paramsSlice';
 import { createRunSlice } from './runSlice';
 import { createSweepSlice } from './sweepSlice';
+import { createCompareSlice } from './compareSlice';
 import type { TrainClient } from '../train/client';
 import type { FromWorker } from '../train/protocol';
 import { handleWorkerMessage } from './workerBridge';
@@ -36,7 +37,7 @@ export function createAppStore(deps: Deps): AppStore {
       // Epoch messages can come hundreds a second from a tiny net: deliver them a few times a second.
       const deliver = coalesce<FromWorker>(
         (batch) => { for (const msg of batch) handleWorkerMessage(store, msg, hooks); },
-        (msg) => msg.type !== 'epoch' && msg.type !== 'surface' && msg.type !== 'trialStart' && msg.type !== 'trialDone',
+        (msg) => msg.type !== 'epoch' && msg.type !== 'surface' && msg.type !== 'trialStart' && msg.type !== 'trialDone' && msg.type !== 'compareTrial',
       );
       client = deps.createClient(deliver);
       client.send({ type: 'init', backend: store.getState().requestedBackend });
@@ -60,6 +61,7 @@ export function createAppStore(deps: Deps): AppStore {
     ...createParamsSlice(set, get),
     ...createRunSlice(set, get, getClient),
     ...createSweepSlice(set, get, getClient, sweeps, (): AppStore => store),
+    ...createCompareSlice(set, get, getClient),
     notice: null,
     dismissNotice: () => set({ notice: null }),
     requestedBackend: 'webgl',

@@ -11,6 +11,7 @@ import type { SweepPersistence } from './sweepPersistence';
 import { parseStudyJson } from '../sweep/studyFile';
 import type { AppStore } from './store';
 import { t } from '../ui/messages/en';
+import { isBusy } from './selectors';
 
 export const labelOf = (n: keyof typeof hyperparamText) => hyperparamText[n].label;
 
@@ -49,7 +50,7 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
     setSweepOption: (patch) => set(patch),
     startSweep: () => {
       const s = get();
-      if (s.runStatus === 'running' || s.sweepStatus === 'running' || !s.prepared) return;
+      if (isBusy(s) || !s.prepared) return;
       const { space, problems } = buildSpace(s.draft, labelOf);
       if (problems.length > 0) {
         set({ sweepMessage: problems.join(' ') });
@@ -79,7 +80,7 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
     resumeSweep: () => {
       const s = get();
       const saved = s.resumable;
-      if (!saved || s.runStatus === 'running' || s.sweepStatus === 'running') return;
+      if (!saved || isBusy(s)) return;
       const prepared = prepareData(saved.choice, saved.validationFraction, saved.splitSeed);
       if ('error' in prepared) {
         set({ sweepMessage: prepared.error });
@@ -91,7 +92,7 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
     },
     importStudy: (text) => {
       const s = get();
-      if (s.runStatus === 'running' || s.sweepStatus === 'running') return;
+      if (isBusy(s)) return;
       const r = parseStudyJson(text);
       if ('error' in r) {
         set({ notice: r.error });

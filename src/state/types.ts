@@ -8,6 +8,7 @@ import type { AxisDraft, SpaceDraft } from '../sweep/draft';
 import type { ObjectiveName } from '../sweep/config';
 import type { TrialRecord } from '../sweep/runner';
 import type { SavedSweep } from './persist/types';
+import type { CompareConfig, CompareTrial } from '../compare/runner';
 
 export interface DataSlice {
   choice: DataChoice;
@@ -95,4 +96,26 @@ export interface NoticeSlice {
   dismissNotice(): void;
 }
 
-export type AppState = DataSlice & ParamsSlice & BackendSlice & RunSlice & SweepSlice & NoticeSlice;
+export type CompareSource = 'branin' | 'forrester' | 'training';
+export type CompareStatus = 'idle' | 'running' | 'complete' | 'stopped' | 'error';
+
+export interface CompareSlice {
+  compareMethods: SamplerName[];
+  compareRepeats: number;
+  compareBudget: number;
+  compareSource: CompareSource;
+  /** As typed; a number or empty (no target). */
+  compareTarget: string;
+  compareSeed: number;
+  compareStatus: CompareStatus;
+  compareRunId: number | null;
+  compareTrials: CompareTrial[];
+  /** What the running or last comparison ran, for the charts (the controls may change meanwhile). */
+  compareRun: { config: CompareConfig; source: CompareSource; optimum: number | null; paramNames: string[]; objective: ObjectiveName } | null;
+  compareMessage: string | null;
+  setCompareOption(patch: Partial<Pick<CompareSlice, 'compareMethods' | 'compareRepeats' | 'compareBudget' | 'compareSource' | 'compareTarget' | 'compareSeed'>>): void;
+  startCompare(): void;
+  stopCompare(): void;
+}
+
+export type AppState = DataSlice & ParamsSlice & BackendSlice & RunSlice & SweepSlice & NoticeSlice & CompareSlice;

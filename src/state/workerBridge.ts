@@ -68,7 +68,21 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
       });
       hooks.sweepChanged();
       return;
+    case 'compareTrial':
+      if (msg.runId === s.compareRunId) set({ compareTrials: [...s.compareTrials, msg.trial] });
+      return;
+    case 'compareDone':
+      if (msg.runId !== s.compareRunId) return;
+      set({
+        compareStatus: msg.end.status,
+        compareMessage: msg.end.exhausted.length ? t.compareExhausted(msg.end.exhausted.length, msg.end.exhausted[0].message) : null,
+      });
+      return;
     case 'error':
+      if (msg.runId !== undefined && msg.runId === s.compareRunId && s.compareStatus === 'running') {
+        set({ compareStatus: 'error', compareMessage: msg.message });
+        return;
+      }
       if (msg.runId !== undefined && msg.runId === s.sweepRunId && s.sweepStatus === 'running') {
         set({ sweepStatus: 'error', current: null, sweepMessage: msg.message, sweepRecord: s.sweepRecord && { ...s.sweepRecord, status: 'error', message: msg.message } });
         hooks.sweepChanged();

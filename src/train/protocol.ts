@@ -6,12 +6,20 @@ import type { EpochMetrics, TrainResult } from './trainer';
 import type { BackendName } from './backends';
 import type { SweepConfig } from '../sweep/config';
 import type { SweepEnd, TrialRecord } from '../sweep/runner';
+import type { CompareConfig, CompareEnd, CompareTrial } from '../compare/runner';
+import type { ObjectiveName } from '../sweep/config';
+
+/** What a comparison optimizes: a cheap synthetic function, or real training of the network. */
+export type CompareObjective =
+  | { kind: 'synthetic'; id: string }
+  | { kind: 'training'; fixed: Hyperparams; objective: ObjectiveName; data: Split };
 
 export type ToWorker =
   | { type: 'init'; backend: BackendName }
   | { type: 'train'; runId: number; hp: Hyperparams; data: Split; seed: number; surfacePoints?: Float32Array }
   | { type: 'sweep'; runId: number; config: SweepConfig; data: Split; history?: TrialRecord[] }
   | { type: 'stop'; runId: number }
+  | { type: 'compare'; runId: number; config: CompareConfig; objective: CompareObjective }
   /** Fault injection, for tests and for showing a class what happens: lose the WebGL context. */
   | { type: 'loseContext' };
 
@@ -25,4 +33,6 @@ export type FromWorker =
   | { type: 'trialStart'; runId: number; trialId: number; index: number; params: Params; hp: Hyperparams; note?: string }
   | { type: 'trialDone'; runId: number; trial: TrialRecord }
   | { type: 'sweepDone'; runId: number; end: SweepEnd }
+  | { type: 'compareTrial'; runId: number; trial: CompareTrial }
+  | { type: 'compareDone'; runId: number; end: CompareEnd }
   | { type: 'error'; runId?: number; message: string };

@@ -2,8 +2,12 @@
 /** The worker entry: owns the tfjs backend, runs single trainings and whole sweeps off the page's thread. */
 import { initBackend } from './backend';
 import { train } from './trainer';
+import { yieldToEventLoop } from './yield';
 import type { FromWorker, ToWorker } from './protocol';
 import { runSweep } from '../sweep/runner';
+import { runCompare, type CompareEvaluator } from '../compare/runner';
+import { findSynthetic } from '../compare/synthetic';
+import { trialHyperparams } from '../sweep/config';
 import { backendOrder, type BackendName } from './backends';
 import { createContextWatch } from './contextWatch';
 import type { TrainOptions, TrainResult } from './trainer';
@@ -91,6 +95,49 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
               : {}),
           }, (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }));
           post({ type: 'runDone', runId: msg.runId, result });
+        } catch (e) {
+          post({ type: 'error', runId: msg.runId, message: (e as Error).message });
+        } finally {
+          active.delete(msg.runId);
+        }
+      });
+      break;
+    }
+    case 'compare': {
+      const ctrl = new AbortController();
+      active.set(msg.runId, ctrl);
+      enqueue(async () => {
+        try {
+          const obj = msg.objective;
+          let evaluate: CompareEvaluator;
+          if (obj.kind === 'synthetic') {
+            const fn = findSynthetic(obj.id);
+            if (!fn) throw new Error(`Unknown synthetic objective ${obj.id}`);
+            let n = 0;
+            evaluate = async (params) => {
+              // A synthetic trial takes microseconds: let a Stop in every so often.
+              if (++n % 10 === 0) await yieldToEventLoop();
+              return { status: 'complete', value: fn.f(params) };
+            };
+          } else {
+            if (!ready) await ensureBackend('webgl');
+            await ready;
+            evaluate = async (params, lane, index, signal) => {
+              const r = await trainWithFallback({
+                hp: trialHyperparams(obj.fixed, params),
+                data: obj.data,
+                seed: (msg.config.seed * 7919 + lane.repeat * 104729 + index) >>> 0,
+                ...(signal ? { signal } : {}),
+              }, (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }));
+              if (r.status === 'diverged') return { status: 'diverged' };
+              if (r.status === 'stopped') return { status: 'stopped' };
+              const last = r.epochs.at(-1);
+              const value = obj.objective === 'valLoss' ? last?.valLoss : last?.valAccuracy;
+              return value === undefined || r.status !== 'complete' ? { status: 'failed' } : { status: 'complete', value };
+            };
+          }
+          const end = await runCompare(msg.config, evaluate, (trial) => post({ type: 'compareTrial', runId: msg.runId, trial }), ctrl.signal);
+          post({ type: 'compareDone', runId: msg.runId, end });
         } catch (e) {
           post({ type: 'error', runId: msg.runId, message: (e as Error).message });
         } finally {

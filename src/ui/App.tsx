@@ -11,6 +11,7 @@ import { SweepCharts } from './sweep/SweepCharts';
 import { TrialTable } from './sweep/TrialTable';
 import { ResumeBanner } from './sweep/ResumeBanner';
 import { StudyFiles } from './sweep/StudyFiles';
+import { CompareView } from './compare/CompareView';
 import { useApp } from './StoreContext';
 import { statusLine } from '../state/selectors';
 import { t } from './messages/en';
@@ -74,6 +75,7 @@ export function App() {
             <TrialTable />
             <StudyFiles />
           </section>
+          <CompareView />
         </div>
       </main>
     </div>

@@ -2,12 +2,12 @@ import { hyperparamDefs } from '../../core/hyperparams';
 import { useApp } from '../StoreContext';
 import { HyperparamControl } from './HyperparamControl';
 import { t } from '../messages/en';
-import { batchNote } from '../../state/selectors';
+import { batchNote, isBusy } from '../../state/selectors';
 
 export function HyperparamPanel() {
   const hp = useApp((s) => s.hp);
   const setParam = useApp((s) => s.setParam);
-  const busy = useApp((s) => s.runStatus === 'running' || s.sweepStatus === 'running');
+  const busy = useApp(isBusy);
   const note = useApp(batchNote);
   return (
     <section aria-labelledby="hp-heading" className="panel">

@@ -7,7 +7,7 @@ import { fmt } from '../format';
 export function TrainBar() {
   const id = useId();
   const running = useApp((s) => s.runStatus === 'running');
-  const sweeping = useApp((s) => s.sweepStatus === 'running');
+  const sweeping = useApp((s) => s.sweepStatus === 'running' || s.compareStatus === 'running');
   const ready = useApp((s) => s.prepared !== null);
   const start = useApp((s) => s.startTraining);
   const stop = useApp((s) => s.stopTraining);

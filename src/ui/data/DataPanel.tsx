@@ -1,3 +1,4 @@
+import { isBusy } from '../../state/selectors';
 import { useId } from 'react';
 import { toyDatasets } from '../../train/datasets/toy';
 import { tabularDatasets } from '../../train/datasets/tabular';
@@ -18,7 +19,7 @@ export function DataPanel() {
   const setChoice = useApp((s) => s.setChoice);
   const loadCsv = useApp((s) => s.loadCsv);
   const rejectFile = useApp((s) => s.rejectFile);
-  const busy = useApp((s) => s.runStatus === 'running' || s.sweepStatus === 'running');
+  const busy = useApp(isBusy);
   const selected = choice.kind === 'csv' ? CSV : choice.id;
   const info = [...toyDatasets, ...tabularDatasets].find((d) => d.id === selected);
 

@@ -1,3 +1,4 @@
+import { isBusy } from '../../state/selectors';
 import { useApp } from '../StoreContext';
 import { t } from '../messages/en';
 
@@ -6,7 +7,7 @@ export function ResumeBanner() {
   const saved = useApp((s) => s.resumable);
   const resume = useApp((s) => s.resumeSweep);
   const discard = useApp((s) => s.discardResumable);
-  const busy = useApp((s) => s.runStatus === 'running' || s.sweepStatus === 'running');
+  const busy = useApp(isBusy);
   if (!saved) return null;
   return (
     <div className="notice" role="region" aria-label={t.resumeSweep}>

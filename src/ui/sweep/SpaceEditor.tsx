@@ -1,3 +1,4 @@
+import { isBusy } from '../../state/selectors';
 import { hyperparamDefs, type HyperparamDef } from '../../core/hyperparams';
 import { defaultAxis, type AxisDraft } from '../../sweep/draft';
 import { useApp } from '../StoreContext';
@@ -50,7 +51,7 @@ function AxisRow({ def, axis, disabled, onChange }: { def: HyperparamDef; axis: 
 export function SpaceEditor() {
   const draft = useApp((s) => s.draft);
   const setAxis = useApp((s) => s.setAxis);
-  const busy = useApp((s) => s.sweepStatus === 'running' || s.runStatus === 'running');
+  const busy = useApp(isBusy);
   return (
     <table className="space-editor">
       <caption>{t.searchSpace}</caption>

@@ -1,3 +1,4 @@
+import { isBusy } from '../../state/selectors';
 import { useId } from 'react';
 import { useApp } from '../StoreContext';
 import { t } from '../messages/en';
@@ -18,7 +19,7 @@ export function StudyFiles() {
   const id = useId();
   const record = useApp((s) => s.sweepRecord);
   const trials = useApp((s) => s.trials);
-  const busy = useApp((s) => s.sweepStatus === 'running' || s.runStatus === 'running');
+  const busy = useApp(isBusy);
   const importStudy = useApp((s) => s.importStudy);
   const done = trials.filter((tr) => tr.status !== 'running') as SavedTrial[];
   const stamp = record ? new Date(record.createdAt).toISOString().slice(0, 19).replace(/[:T]/g, '-') : '';

@@ -20,7 +20,7 @@ export function SweepControls() {
   const start = useApp((s) => s.startSweep);
   const stop = useApp((s) => s.stopSweep);
   const sweeping = useApp((s) => s.sweepStatus === 'running');
-  const training = useApp((s) => s.runStatus === 'running');
+  const training = useApp((s) => s.runStatus === 'running' || s.compareStatus === 'running');
   const classification = useApp((s) => s.prepared?.dataset.task === 'classification');
   const ready = useApp((s) => s.prepared !== null);
   const message = useApp((s) => s.sweepMessage);

@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { openApp, shot } from './helpers';
+
+test('grid vs random vs Bayesian on a synthetic objective: three best-so-far series and a filled summary', async ({ page }) => {
+  const errors = await openApp(page);
+  const section = page.getByRole('region', { name: 'Compare tuning methods' });
+  await section.getByRole('combobox', { name: 'Compare on' }).selectOption('branin');
+  await section.getByRole('spinbutton', { name: 'Trials per method' }).fill('15');
+  await section.getByRole('spinbutton', { name: 'Repeats (seeds)' }).fill('2');
+  await section.getByRole('textbox', { name: 'Target value' }).fill('1');
+  await section.getByRole('button', { name: 'Run comparison' }).click();
+  await expect(page.getByRole('status')).toHaveText(/Comparison: \d+ of 90 trials/);
+  await expect(section.getByText('Comparison finished: 90 trials')).toBeVisible({ timeout: 120_000 });
+  const chart = section.getByRole('figure', { name: /Best so far, median of the repeats/ });
+  await expect(chart.locator('.recharts-line')).toHaveCount(3);
+  await expect(chart.locator('.recharts-area')).toHaveCount(3);
+  const summary = section.getByRole('table', { name: 'Summary' });
+  const rows = summary.getByRole('row');
+  await expect(rows).toHaveCount(4);
+  for (const name of ['Grid', 'Random', 'Bayesian (Gaussian process)']) {
+    const row = rows.filter({ hasText: name });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('cell').nth(1)).toHaveText(/^[\d.e+-]+ \[[\d.e+-]+ – [\d.e+-]+\]$/);
+    await expect(row.getByRole('cell').nth(3)).toHaveText(/^[0-2] of 2$/);
+  }
+  // The grid on 15 trials in 2-D: 4 x 4 = 16 points, so each lane runs its 15.
+  await expect(rows.filter({ hasText: 'Grid' }).getByRole('cell').nth(4)).toHaveText('30');
+  for (const name of ['Grid', 'Random', 'Bayesian (Gaussian process)']) {
+    await expect(section.getByRole('figure', { name: `Where ${name} sampled` }).locator('.recharts-scatter-symbol')).toHaveCount(30);
+  }
+  await shot(page, 'compare-branin');
+  expect(errors).toEqual([]);
+});
