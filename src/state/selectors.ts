@@ -6,9 +6,14 @@ import { planBatches } from '../train/batch';
 import { objectiveDirection } from '../sweep/config';
 
 /** A run, a sweep or a comparison is using the worker. */
-export const isBusy = (s: AppState): boolean => s.runStatus === 'running' || s.sweepStatus === 'running' || s.compareStatus === 'running';
+export const isBusy = (s: AppState): boolean =>
+  s.runStatus === 'running' || s.sweepStatus === 'running' || s.compareStatus === 'running' || s.scanStatus === 'running';
 
 export function statusLine(s: AppState): string {
+  if (s.scanStatus === 'running' && s.scanPlan) {
+    const i = s.scanCurrent?.index ?? s.scanPoints.filter((p) => p !== null).length;
+    return t.scanStatus(i + 1, s.scanPlan.rates.length, s.scanPlan.rates[i] ?? 0, s.scanCurrent?.curve.length ?? 0, s.scanPlan.epochs);
+  }
   if (s.compareStatus === 'running') {
     const cfg = s.compareRun?.config;
     return t.compareStatus(s.compareTrials.length, cfg ? cfg.methods.length * cfg.repeats * cfg.budget : 0);

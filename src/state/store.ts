@@ -6,6 +6,7 @@ import { createParamsSlice } from './paramsSlice';
 import { createRunSlice } from './runSlice';
 import { createSweepSlice } from './sweepSlice';
 import { createCompareSlice } from './compareSlice';
+import { createScanSlice } from './scanSlice';
 import type { TrainClient } from '../train/client';
 import type { FromWorker } from '../train/protocol';
 import { handleWorkerMessage } from './workerBridge';
@@ -37,7 +38,7 @@ export function createAppStore(deps: Deps): AppStore {
       // Epoch messages can come hundreds a second from a tiny net: deliver them a few times a second.
       const deliver = coalesce<FromWorker>(
         (batch) => { for (const msg of batch) handleWorkerMessage(store, msg, hooks); },
-        (msg) => msg.type !== 'epoch' && msg.type !== 'surface' && msg.type !== 'trialStart' && msg.type !== 'trialDone' && msg.type !== 'compareTrial',
+        (msg) => msg.type !== 'epoch' && msg.type !== 'surface' && msg.type !== 'trialStart' && msg.type !== 'trialDone' && msg.type !== 'compareTrial' && msg.type !== 'scanEpoch' && msg.type !== 'scanPoint',
       );
       client = deps.createClient(deliver);
       client.send({ type: 'init', backend: store.getState().requestedBackend });
@@ -62,6 +63,7 @@ export function createAppStore(deps: Deps): AppStore {
     ...createRunSlice(set, get, getClient),
     ...createSweepSlice(set, get, getClient, sweeps, (): AppStore => store),
     ...createCompareSlice(set, get, getClient),
+    ...createScanSlice(set, get, getClient),
     notice: null,
     dismissNotice: () => set({ notice: null }),
     requestedBackend: 'webgl',

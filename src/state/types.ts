@@ -9,6 +9,7 @@ import type { ObjectiveName } from '../sweep/config';
 import type { TrialRecord } from '../sweep/runner';
 import type { SavedSweep } from './persist/types';
 import type { CompareConfig, CompareTrial } from '../compare/runner';
+import type { ScanPoint } from '../lr/zones';
 
 export interface DataSlice {
   choice: DataChoice;
@@ -118,4 +119,17 @@ export interface CompareSlice {
   stopCompare(): void;
 }
 
-export type AppState = DataSlice & ParamsSlice & BackendSlice & RunSlice & SweepSlice & NoticeSlice & CompareSlice;
+export interface ScanSlice {
+  scanStatus: 'idle' | 'running' | 'complete' | 'stopped' | 'error';
+  scanRunId: number | null;
+  scanPlan: { rates: number[]; epochs: number } | null;
+  scanPoints: (ScanPoint | null)[];
+  /** The rate being trained and its curve so far. */
+  scanCurrent: { index: number; curve: number[] } | null;
+  startScan(): void;
+  stopScan(): void;
+  /** Make the learning rate a sweep range around the scan's good rates. */
+  useScanRange(): void;
+}
+
+export type AppState = DataSlice & ParamsSlice & BackendSlice & RunSlice & SweepSlice & NoticeSlice & CompareSlice & ScanSlice;

@@ -68,6 +68,17 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
       });
       hooks.sweepChanged();
       return;
+    case 'scanEpoch':
+      if (msg.runId !== s.scanRunId) return;
+      set({ scanCurrent: { index: msg.index, curve: s.scanCurrent?.index === msg.index ? [...s.scanCurrent.curve, msg.valLoss] : [msg.valLoss] } });
+      return;
+    case 'scanPoint':
+      if (msg.runId !== s.scanRunId) return;
+      set({ scanPoints: s.scanPoints.map((p, i) => (i === msg.index ? msg.point : p)) });
+      return;
+    case 'scanDone':
+      if (msg.runId === s.scanRunId) set({ scanStatus: msg.stopped ? 'stopped' : 'complete', scanCurrent: null });
+      return;
     case 'compareTrial':
       if (msg.runId === s.compareRunId) set({ compareTrials: [...s.compareTrials, msg.trial] });
       return;
@@ -79,6 +90,10 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
       });
       return;
     case 'error':
+      if (msg.runId !== undefined && msg.runId === s.scanRunId && s.scanStatus === 'running') {
+        set({ scanStatus: 'error', scanCurrent: null, notice: msg.message });
+        return;
+      }
       if (msg.runId !== undefined && msg.runId === s.compareRunId && s.compareStatus === 'running') {
         set({ compareStatus: 'error', compareMessage: msg.message });
         return;

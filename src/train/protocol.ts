@@ -8,6 +8,7 @@ import type { SweepConfig } from '../sweep/config';
 import type { SweepEnd, TrialRecord } from '../sweep/runner';
 import type { CompareConfig, CompareEnd, CompareTrial } from '../compare/runner';
 import type { ObjectiveName } from '../sweep/config';
+import type { ScanPoint } from '../lr/zones';
 
 /** What a comparison optimizes: a cheap synthetic function, or real training of the network. */
 export type CompareObjective =
@@ -20,6 +21,7 @@ export type ToWorker =
   | { type: 'sweep'; runId: number; config: SweepConfig; data: Split; history?: TrialRecord[] }
   | { type: 'stop'; runId: number }
   | { type: 'compare'; runId: number; config: CompareConfig; objective: CompareObjective }
+  | { type: 'lrScan'; runId: number; hp: Hyperparams; data: Split; rates: number[]; epochs: number; seed: number }
   /** Fault injection, for tests and for showing a class what happens: lose the WebGL context. */
   | { type: 'loseContext' };
 
@@ -35,4 +37,7 @@ export type FromWorker =
   | { type: 'sweepDone'; runId: number; end: SweepEnd }
   | { type: 'compareTrial'; runId: number; trial: CompareTrial }
   | { type: 'compareDone'; runId: number; end: CompareEnd }
+  | { type: 'scanEpoch'; runId: number; index: number; epoch: number; valLoss: number }
+  | { type: 'scanPoint'; runId: number; index: number; point: ScanPoint }
+  | { type: 'scanDone'; runId: number; stopped: boolean }
   | { type: 'error'; runId?: number; message: string };

@@ -146,6 +146,44 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       });
       break;
     }
+    case 'lrScan': {
+      const ctrl = new AbortController();
+      active.set(msg.runId, ctrl);
+      enqueue(async () => {
+        try {
+          if (!ready) await ensureBackend('webgl');
+          await ready;
+          let stopped = false;
+          for (const [index, rate] of msg.rates.entries()) {
+            if (ctrl.signal.aborted) {
+              stopped = true;
+              break;
+            }
+            const r = await trainWithFallback(
+              {
+                hp: { ...msg.hp, learningRate: rate, epochs: msg.epochs },
+                data: msg.data,
+                seed: msg.seed,
+                signal: ctrl.signal,
+                onEpoch: (m) => post({ type: 'scanEpoch', runId: msg.runId, index, epoch: m.epoch, valLoss: m.valLoss }),
+              },
+              (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }),
+            );
+            if (r.status === 'stopped') {
+              stopped = true;
+              break;
+            }
+            post({ type: 'scanPoint', runId: msg.runId, index, point: { rate, curve: r.epochs.map((m) => m.valLoss), diverged: r.status === 'diverged' } });
+          }
+          post({ type: 'scanDone', runId: msg.runId, stopped });
+        } catch (e) {
+          post({ type: 'error', runId: msg.runId, message: (e as Error).message });
+        } finally {
+          active.delete(msg.runId);
+        }
+      });
+      break;
+    }
     case 'sweep': {
       const ctrl = new AbortController();
       active.set(msg.runId, ctrl);

@@ -12,6 +12,7 @@ import { TrialTable } from './sweep/TrialTable';
 import { ResumeBanner } from './sweep/ResumeBanner';
 import { StudyFiles } from './sweep/StudyFiles';
 import { CompareView } from './compare/CompareView';
+import { LrExplorer } from './learn/LrExplorer';
 import { useApp } from './StoreContext';
 import { statusLine } from '../state/selectors';
 import { t } from './messages/en';
@@ -75,6 +76,7 @@ export function App() {
             <TrialTable />
             <StudyFiles />
           </section>
+          <LrExplorer />
           <CompareView />
         </div>
       </main>
