@@ -52,6 +52,22 @@ test('a grid sweep on Iris shows its size first and completes; invalid ranges ar
   await expect(page.getByRole('status')).toHaveText(/Sweep finished: 6 trials/, { timeout: 170_000 });
   expect(await completedTrials(page)).toBe(6);
   await expect(page.getByText(/All 6 grid points have been tried/)).toBeVisible();
+  // The objective over the 3 x 2 grid, importance bars, and parallel coordinates with brushing.
+  const heat = page.getByRole('figure', { name: /Objective over the grid of Learning rate and Optimizer/ });
+  await expect(heat.getByRole('cell')).toHaveCount(6);
+  for (const text of await heat.getByRole('cell').allTextContents()) expect(Number(text)).toBeGreaterThan(0);
+  await expect(page.getByRole('figure', { name: 'Which hyperparameters matter' }).locator('.recharts-bar-rectangle')).toHaveCount(2);
+  const pc = page.getByRole('figure', { name: 'Every trial across its parameters' });
+  await expect(pc.locator('svg path')).toHaveCount(6);
+  await pc.scrollIntoViewIfNeeded();
+  const box = (await pc.locator('svg').boundingBox())!;
+  // Drag along the objective axis (the right-most one), over its lower half: keeps the better trials.
+  const x = box.x + box.width * (688 / 760), yTop = box.y + box.height * (0.55), yBottom = box.y + box.height * (228 / 260);
+  await page.mouse.move(x, yBottom);
+  await page.mouse.down();
+  await page.mouse.move(x, yTop, { steps: 5 });
+  await page.mouse.up();
+  await expect(pc.getByText(/\d of 6 trials in the brushed ranges/)).toBeVisible();
   await shot(page, 'sweep-grid-iris');
   expect(errors).toEqual([]);
 });

@@ -11,6 +11,9 @@ import { objectiveDirection } from '../../sweep/config';
 import type { HyperparamName } from '../../core/hyperparams';
 import type { TrialView } from '../../state/types';
 import { downsample } from '../charts/downsample';
+import { ParallelCoords } from './ParallelCoords';
+import { GridHeatmap } from './GridHeatmap';
+import { ImportanceChart } from './ImportanceChart';
 import { axisFor, epochTicks } from '../charts/axes';
 
 const palette = ['#94a3b8', '#a5b4fc', '#fdba74', '#86efac', '#f9a8d4', '#c4b5fd', '#fcd34d', '#67e8f9'];
@@ -99,16 +102,21 @@ export function SweepCharts() {
   const trials = useApp((s) => s.trials);
   const record = useApp((s) => s.sweepRecord);
   const best = useApp((s) => bestTrial(s)?.id);
-  const swept = useMemo(() => {
-    const first = trials[0];
-    return first ? (Object.keys(first.params) as HyperparamName[]) : [];
-  }, [trials]);
+  const swept = useMemo(() => (record ? (Object.keys(record.config.space) as HyperparamName[]) : []), [record]);
   if (!record || trials.length === 0) return null;
   const epochs = Math.max(record.config.fixed.epochs, ...trials.map((tr) => tr.hp.epochs));
   return (
     <div className="sweep-charts">
       <TrialCurves trials={trials} bestId={best} epochs={epochs} />
       <BestSoFarChart trials={trials} direction={objectiveDirection(record.config.objective)} />
+      {swept.length >= 2 ? <ImportanceChart space={record.config.space} trials={trials} /> : null}
+      {record.config.sampler === 'grid' && swept.length === 2 ? <GridHeatmap space={record.config.space} trials={trials} direction={objectiveDirection(record.config.objective)} /> : null}
+      {swept.length >= 1 ? (
+        <div className="wide-row">
+          <ParallelCoords space={record.config.space} trials={trials} direction={objectiveDirection(record.config.objective)}
+            objectiveLabel={record.config.objective === 'valLoss' ? t.valLoss : t.valAccuracy} />
+        </div>
+      ) : null}
       <div className="scatters">
         {swept.map((name) => {
           const spec = record.config.space[name];

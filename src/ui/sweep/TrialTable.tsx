@@ -9,7 +9,7 @@ export function TrialTable() {
   const record = useApp((s) => s.sweepRecord);
   const bestId = useApp((s) => bestTrial(s)?.id);
   if (!record || trials.length === 0) return null;
-  const names = Object.keys(trials[0].params) as HyperparamName[];
+  const names = Object.keys(record.config.space) as HyperparamName[];
   const objectiveLabel = record.config.objective === 'valLoss' ? t.valLoss : t.valAccuracy;
   return (
     <table className="trial-table">
