@@ -10,11 +10,11 @@ test('a lost WebGL context mid-run: detected, run restarted on the fallback with
   await page.getByRole('combobox', { name: 'Dataset' }).selectOption('iris');
   await setNumber(page, 'Epochs', 30);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(/Epoch [3-9] of 30/);
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Epoch [3-9] of 30/);
   await loseContext(page);
   await expect(page.getByRole('alert')).toHaveText(/WebGL context was lost.*started again from scratch on wasm/);
   await expect(page.getByTestId('backend')).toHaveText(/Running on wasm \(fallback: The WebGL context was lost/);
-  await expect(page.getByRole('status')).toHaveText(/Finished 30 epochs/, { timeout: 120_000 });
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Finished 30 epochs/, { timeout: 120_000 });
   const rows = await lossRows(page);
   expect(rows.map((r) => r[0])).toHaveLength(30);
   expect(rows.at(-1)![1]).toBeLessThan(rows[0][1]);
@@ -30,10 +30,10 @@ test('a lost WebGL context mid-sweep: the trial reruns on the fallback and the s
   await setNumber(page, 'Epochs', 10);
   await page.getByRole('spinbutton', { name: 'Trial budget' }).fill('3');
   await page.getByRole('button', { name: 'Run sweep' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Trial 2 of 3 · epoch [2-8] of 10/, { timeout: 60_000 });
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Trial 2 of 3 · epoch [2-8] of 10/, { timeout: 60_000 });
   await loseContext(page);
   await expect(page.getByRole('alert')).toHaveText(/The current trial started again from scratch on wasm/);
-  await expect(page.getByRole('status')).toHaveText(/Sweep finished: 3 trials/, { timeout: 120_000 });
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 3 trials/, { timeout: 120_000 });
   await expect(page.getByRole('table', { name: 'Trials' }).getByRole('row').filter({ hasText: 'complete' })).toHaveCount(3);
   await shot(page, 'context-lost-sweep');
   expect(errors.filter((e) => !/context lost|CONTEXT_LOST/i.test(e))).toEqual([]);

@@ -8,7 +8,7 @@ test('the learning-rate explorer marks slow, good and diverged zones and seeds t
   await setNumber(page, 'Epochs', 5);
   const section = page.getByRole('region', { name: 'Learning-rate explorer' });
   await section.getByRole('button', { name: 'Scan learning rates' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Learning-rate scan: rate \d+ of 13/);
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Learning-rate scan: rate \d+ of 13/);
   await expect(section.getByRole('button', { name: 'Use the good range for the sweep' })).toBeEnabled({ timeout: 120_000 });
   const legend = section.getByRole('list', { name: 'Zones' });
   await expect(legend.getByText(/^diverged: [1-9]/)).toBeVisible();

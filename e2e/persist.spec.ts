@@ -21,11 +21,11 @@ test('a reload mid-sweep keeps every finished trial and resumes where it stopped
   expect(strip(kept).slice(0, 3)).toEqual(strip(before).slice(0, 3));
   await shot(page, 'sweep-interrupted');
   await resume.getByRole('button', { name: 'Resume sweep' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Sweep finished: 6 trials/, { timeout: 120_000 });
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 6 trials/, { timeout: 120_000 });
   await expect(table.getByRole('row').filter({ hasText: 'complete' })).toHaveCount(6);
   expect(strip(await table.getByRole('row').filter({ hasText: 'complete' }).allTextContents()).slice(0, 3)).toEqual(strip(before).slice(0, 3));
   await page.reload();
-  await expect(page.getByRole('status')).toHaveText(/Sweep finished: 6 trials/);
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 6 trials/);
   await expect(page.getByRole('region', { name: 'Resume sweep' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });
@@ -36,7 +36,7 @@ test('a study exports as JSON and CSV, imports back, and a bad file gets a clear
   await setNumber(page, 'Epochs', 3);
   await page.getByRole('spinbutton', { name: 'Trial budget' }).fill('3');
   await page.getByRole('button', { name: 'Run sweep' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Sweep finished: 3 trials/, { timeout: 120_000 });
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 3 trials/, { timeout: 120_000 });
 
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export study (JSON)' }).click()]);
   const text = await (await import('node:fs/promises')).readFile((await json.path())!, 'utf8');
@@ -57,7 +57,7 @@ test('a study exports as JSON and CSV, imports back, and a bad file gets a clear
   await expect(page.getByRole('alert')).toHaveText(/Opened a study with 2 trials/);
   await expect(page.getByRole('table', { name: 'Trials' }).getByRole('row').filter({ hasText: 'complete' })).toHaveCount(2);
   await page.getByRole('region', { name: 'Resume sweep' }).getByRole('button', { name: 'Resume sweep' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Sweep finished: 3 trials/, { timeout: 120_000 });
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 3 trials/, { timeout: 120_000 });
   await shot(page, 'study-imported');
   expect(errors).toEqual([]);
 });

@@ -5,8 +5,8 @@ async function runSweep(page: Page, method: string, budget: number) {
   await page.getByRole('combobox', { name: 'Method' }).selectOption(method);
   await page.getByRole('spinbutton', { name: 'Trial budget' }).fill(String(budget));
   await page.getByRole('button', { name: 'Run sweep' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Trial \d+ of \d+ · epoch \d+ of \d+/);
-  await expect(page.getByRole('status')).toHaveText(/Sweep finished/, { timeout: 170_000 });
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Trial \d+ of \d+ · epoch \d+ of \d+/);
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished/, { timeout: 170_000 });
 }
 
 async function completedTrials(page: Page): Promise<number> {
@@ -49,7 +49,7 @@ test('a grid sweep on Iris shows its size first and completes; invalid ranges ar
   await expect(page.getByText('The grid has 6 points.')).toBeVisible();
   await page.getByRole('spinbutton', { name: 'Trial budget' }).fill('10');
   await page.getByRole('button', { name: 'Run sweep' }).click();
-  await expect(page.getByRole('status')).toHaveText(/Sweep finished: 6 trials/, { timeout: 170_000 });
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 6 trials/, { timeout: 170_000 });
   expect(await completedTrials(page)).toBe(6);
   await expect(page.getByText(/All 6 grid points have been tried/)).toBeVisible();
   // The objective over the 3 x 2 grid, importance bars, and parallel coordinates with brushing.
@@ -69,5 +69,27 @@ test('a grid sweep on Iris shows its size first and completes; invalid ranges ar
   await page.mouse.up();
   await expect(pc.getByText(/\d of 6 trials in the brushed ranges/)).toBeVisible();
   await shot(page, 'sweep-grid-iris');
+  expect(errors).toEqual([]);
+});
+
+test('step mode pauses after each proposal until Train this trial', async ({ page }) => {
+  const errors = await openApp(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('xor');
+  await setNumber(page, 'Epochs', 3);
+  await page.getByRole('combobox', { name: 'Method' }).selectOption('gp');
+  await page.getByRole('spinbutton', { name: 'Trial budget' }).fill('3');
+  await page.getByRole('checkbox', { name: /Step through the sweep/ }).check();
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText('Trial 1 of 3 proposed: waiting for Train this trial');
+  const table = page.getByRole('table', { name: 'Trials' });
+  await expect(table.getByRole('row').filter({ hasText: 'running' })).toHaveCount(1);
+  await page.waitForTimeout(500);
+  await expect(table.getByRole('row').filter({ hasText: 'complete' })).toHaveCount(0);
+  await page.getByRole('region', { name: 'Proposed trial 1' }).getByRole('button', { name: 'Train this trial' }).click();
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText('Trial 2 of 3 proposed: waiting for Train this trial', { timeout: 60_000 });
+  await expect(table.getByRole('row').filter({ hasText: 'complete' })).toHaveCount(1);
+  await shot(page, 'sweep-step-mode');
+  await page.getByRole('region', { name: 'Proposed trial 2' }).getByRole('button', { name: 'Run the rest' }).click();
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 3 trials/, { timeout: 60_000 });
   expect(errors).toEqual([]);
 });

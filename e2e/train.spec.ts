@@ -10,8 +10,8 @@ test('Iris trains live on WebGL and the validation loss falls', async ({ page })
   await setNumber(page, 'Epochs', 25);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
-  await expect(page.getByRole('status')).toHaveText(/Epoch \d+ of 25 · train loss .* · validation loss .* · webgl/);
-  await expect(page.getByRole('status')).toHaveText(/Finished 25 epochs/, { timeout: 120_000 });
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Epoch \d+ of 25 · train loss .* · validation loss .* · webgl/);
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Finished 25 epochs/, { timeout: 120_000 });
   const rows = await lossRows(page);
   expect(rows.length).toBe(25);
   const firstVal = rows[0][1], lastVal = rows.at(-1)![1];
@@ -31,9 +31,9 @@ test('a toy set draws its decision boundary, and Stop ends a run mid-way', async
   await setNumber(page, 'Epochs', 300);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByRole('img', { name: /Decision boundary after epoch \d+/ })).toBeVisible();
-  await expect(page.getByRole('status')).toHaveText(/Epoch (1\d|[2-9]\d) of 300/);
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Epoch (1\d|[2-9]\d) of 300/);
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(/Stopped after \d+ epochs/);
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Stopped after \d+ epochs/);
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
   await shot(page, 'train-xor-stopped');
   expect(errors).toEqual([]);
@@ -46,7 +46,7 @@ test('a learning rate far too high diverges and says so', async ({ page }) => {
   await setNumber(page, 'Learning rate', 10);
   await setNumber(page, 'Epochs', 60);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect(page.getByRole('status')).toHaveText(/Diverged at epoch \d+.*lower learning rate/);
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Diverged at epoch \d+.*lower learning rate/);
   await shot(page, 'train-diverged');
   expect(errors).toEqual([]);
 });

@@ -22,7 +22,7 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
     const c = client();
     const runId = c.nextRunId();
     const trials: TrialView[] = history.map((h) => ({ ...h }));
-    set({ sweepStatus: 'running', sweepRunId: runId, trials, current: null, sweepMessage: null, sweepRecord: record, resumable: null });
+    set({ sweepStatus: 'running', sweepRunId: runId, trials, current: null, sweepMessage: null, sweepRecord: record, resumable: null, stepWaiting: false });
     persist.save(get());
     c.send({
       type: 'sweep',
@@ -30,6 +30,7 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
       data: split,
       config: record.config,
       ...(history.length ? { history: history.map(({ curve: _curve, ...rec }) => rec) } : {}),
+      ...(get().stepMode ? { stepMode: true } : {}),
     });
   };
   return {
@@ -46,6 +47,15 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
     sweepMessage: null,
     sweepRecord: null,
     resumable: null,
+    stepMode: false,
+    stepWaiting: false,
+    setStepMode: (on) => set({ stepMode: on }),
+    stepNext: (runRest = false) => {
+      const { sweepRunId, sweepStatus, stepWaiting } = get();
+      if (sweepRunId === null || sweepStatus !== 'running' || !stepWaiting) return;
+      set({ stepWaiting: false, ...(runRest ? { stepMode: false } : {}) });
+      client().send({ type: 'step', runId: sweepRunId, ...(runRest ? { continuous: true } : {}) });
+    },
     setAxis: (name, axis) => set({ draft: { ...get().draft, [name]: axis } }),
     setSweepOption: (patch) => set(patch),
     startSweep: () => {

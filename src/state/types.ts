@@ -85,6 +85,12 @@ export interface SweepSlice {
   /** Open a study file (JSON) exported earlier; bad files give a message. */
   importStudy(text: string): void;
   discardResumable(): void;
+  /** Step mode: the sweep pauses after each proposal until the teacher says go. */
+  stepMode: boolean;
+  stepWaiting: boolean;
+  setStepMode(on: boolean): void;
+  /** Train the proposed trial; `runRest` also switches step mode off for the rest of the sweep. */
+  stepNext(runRest?: boolean): void;
   setAxis(name: HyperparamName, axis: AxisDraft): void;
   setSweepOption(patch: Partial<Pick<SweepSlice, 'sampler' | 'budget' | 'objective' | 'gridPointsPerAxis' | 'sweepSeed'>>): void;
   startSweep(): void;

@@ -58,11 +58,15 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
       set({ trials: s.trials.map((t) => (t.id === msg.trial.id ? { ...t, ...msg.trial } : t)) });
       hooks.sweepChanged();
       return;
+    case 'stepWaiting':
+      if (msg.runId === s.sweepRunId) set({ stepWaiting: true });
+      return;
     case 'sweepDone':
       if (msg.runId !== s.sweepRunId) return;
       set({
         sweepStatus: msg.end.status,
         current: null,
+        stepWaiting: false,
         sweepMessage: msg.end.message ?? null,
         sweepRecord: s.sweepRecord && { ...s.sweepRecord, status: msg.end.status, ...(msg.end.message ? { message: msg.end.message } : {}) },
       });

@@ -65,6 +65,16 @@ describe('runSweep', () => {
   });
 });
 
+test('step mode: each trial waits for the go-ahead before it is trained', async () => {
+  const log: string[] = [];
+  const end = await runSweep({ ...base, budget: 3 }, async (hp, t) => { log.push(`train ${t.index}`); return quadratic(hp, t); }, {
+    onTrialStart: (t) => log.push(`proposed ${t.index}`),
+    beforeTrain: async (t) => { await new Promise((r) => setTimeout(r, 5)); log.push(`go ${t.index}`); },
+  });
+  expect(end.status).toBe('complete');
+  expect(log).toEqual(['proposed 0', 'go 0', 'train 0', 'proposed 1', 'go 1', 'train 1', 'proposed 2', 'go 2', 'train 2']);
+});
+
 describe('resuming a sweep', () => {
   for (const sampler of ['random', 'gp', 'tpe', 'grid'] as const) {
     test(`${sampler}: a resume after k trials proposes what an uninterrupted run would have`, async () => {

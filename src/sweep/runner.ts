@@ -31,6 +31,8 @@ export type SweepEnd = { status: 'complete' | 'stopped' | 'exhausted'; message?:
 export interface SweepEvents {
   onTrialStart?: (t: { id: number; index: number; params: Params; hp: Hyperparams; note?: string }) => void;
   onTrialDone?: (t: TrialRecord) => void;
+  /** Step mode: awaited after a trial is proposed and before it is trained (the teacher explains it). */
+  beforeTrain?: (t: { id: number; index: number; params: Params }) => Promise<void>;
 }
 
 export type Evaluator = (hp: Hyperparams, trial: { id: number; index: number }, signal?: AbortSignal) => Promise<Evaluation>;
@@ -69,6 +71,7 @@ export async function runSweep(
     if (!trial) return { status: 'exhausted', ...(study.message ? { message: study.message } : {}), ...bestOf(records, study.best) };
     const hp = trialHyperparams(cfg.fixed, trial.params);
     events.onTrialStart?.({ id: trial.id, index, params: trial.params, hp, ...(trial.note ? { note: trial.note } : {}) });
+    if (events.beforeTrain) await events.beforeTrain({ id: trial.id, index, params: trial.params });
     const t0 = performance.now();
     let ev: Evaluation;
     try {

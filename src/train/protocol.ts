@@ -18,7 +18,9 @@ export type CompareObjective =
 export type ToWorker =
   | { type: 'init'; backend: BackendName }
   | { type: 'train'; runId: number; hp: Hyperparams; data: Split; seed: number; surfacePoints?: Float32Array }
-  | { type: 'sweep'; runId: number; config: SweepConfig; data: Split; history?: TrialRecord[] }
+  | { type: 'sweep'; runId: number; config: SweepConfig; data: Split; history?: TrialRecord[]; stepMode?: boolean }
+  /** Step mode: train the proposed trial (or switch step mode off with continuous: true). */
+  | { type: 'step'; runId: number; continuous?: boolean }
   | { type: 'stop'; runId: number }
   | { type: 'compare'; runId: number; config: CompareConfig; objective: CompareObjective }
   | { type: 'lrScan'; runId: number; hp: Hyperparams; data: Split; rates: number[]; epochs: number; seed: number }
@@ -35,6 +37,8 @@ export type FromWorker =
   | { type: 'trialStart'; runId: number; trialId: number; index: number; params: Params; hp: Hyperparams; note?: string }
   | { type: 'trialDone'; runId: number; trial: TrialRecord }
   | { type: 'sweepDone'; runId: number; end: SweepEnd }
+  /** Step mode: the proposed trial waits for a 'step'. */
+  | { type: 'stepWaiting'; runId: number }
   | { type: 'compareTrial'; runId: number; trial: CompareTrial }
   | { type: 'compareDone'; runId: number; end: CompareEnd }
   | { type: 'scanEpoch'; runId: number; index: number; epoch: number; valLoss: number }

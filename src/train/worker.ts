@@ -19,6 +19,8 @@ let ready: Promise<BackendName> | null = null;
 let current: BackendName | null = null;
 const watch = createContextWatch();
 const active = new Map<number, AbortController>();
+/** Step mode: the go-ahead a paused sweep waits for, by run id. */
+const stepGates = new Map<number, { stepping: boolean; release: (() => void) | null }>();
 // One job at a time: a new job waits for the previous one to finish disposing its tensors.
 let queue: Promise<void> = Promise.resolve();
 
@@ -66,7 +68,17 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       break;
     case 'stop':
       active.get(msg.runId)?.abort();
+      stepGates.get(msg.runId)?.release?.();
       break;
+    case 'step': {
+      const gate = stepGates.get(msg.runId);
+      if (gate) {
+        if (msg.continuous) gate.stepping = false;
+        gate.release?.();
+        gate.release = null;
+      }
+      break;
+    }
     case 'loseContext':
       // Not queued: it must land while a run is using the context.
       if (!watch.lose()) post({ type: 'error', message: 'Only a WebGL backend has a context to lose.' });
@@ -213,10 +225,22 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
               onTrialStart: (t) =>
                 post({ type: 'trialStart', runId: msg.runId, trialId: t.id, index: t.index, params: t.params, hp: t.hp, ...(t.note ? { note: t.note } : {}) }),
               onTrialDone: (trial) => post({ type: 'trialDone', runId: msg.runId, trial }),
+              ...(msg.stepMode
+                ? {
+                    beforeTrain: () => {
+                      const gate = stepGates.get(msg.runId) ?? { stepping: true, release: null };
+                      stepGates.set(msg.runId, gate);
+                      if (!gate.stepping || ctrl.signal.aborted) return Promise.resolve();
+                      post({ type: 'stepWaiting', runId: msg.runId });
+                      return new Promise<void>((resolve) => { gate.release = resolve; });
+                    },
+                  }
+                : {}),
             },
             ctrl.signal,
             msg.history ?? [],
           );
+          stepGates.delete(msg.runId);
           post({ type: 'sweepDone', runId: msg.runId, end });
         } catch (e) {
           post({ type: 'error', runId: msg.runId, message: (e as Error).message });

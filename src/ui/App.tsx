@@ -12,6 +12,7 @@ import { TrialTable } from './sweep/TrialTable';
 import { ResumeBanner } from './sweep/ResumeBanner';
 import { StudyFiles } from './sweep/StudyFiles';
 import { CompareView } from './compare/CompareView';
+import { StepPanel } from './sweep/StepPanel';
 import { LrExplorer } from './learn/LrExplorer';
 import { useApp } from './StoreContext';
 import { statusLine } from '../state/selectors';
@@ -21,7 +22,7 @@ function StatusLine() {
   const line = useApp(statusLine);
   const diverged = useApp((s) => s.runStatus === 'diverged' || s.runStatus === 'error');
   return (
-    <p role="status" aria-live="polite" className={diverged ? 'status warn' : 'status'}>
+    <p role="status" aria-live="polite" aria-label={t.progress} className={diverged ? 'status warn' : 'status'}>
       {line}
     </p>
   );
@@ -72,6 +73,7 @@ export function App() {
               <SpaceEditor />
               <SweepControls />
             </div>
+            <StepPanel />
             <SweepCharts />
             <TrialTable />
             <StudyFiles />

@@ -45,6 +45,7 @@ export const samplerText: Record<string, { label: string; help: string }> = {
 
 export const t = {
   appTitle: 'Hyperparameter Playground',
+  progress: 'Progress',
   appTagline: 'Set the knobs, train live, then let a sweep tune them.',
   dataHeading: 'Data',
   dataset: 'Dataset',
@@ -116,6 +117,11 @@ export const t = {
   gridCount: (n: number, budget: number) =>
     n > budget ? `The grid has ${n} points; the budget runs the first ${budget}.` : `The grid has ${n} points.`,
   runSweep: 'Run sweep',
+  stepMode: 'Step through the sweep (pause after each proposal)',
+  stepStatus: (i: number, n: number) => `Trial ${i} of ${n} proposed: waiting for Train this trial`,
+  stepTrain: 'Train this trial',
+  stepRunRest: 'Run the rest',
+  stepProposed: (i: number) => `Proposed trial ${i}`,
   sweepNothing: 'Make at least one hyperparameter a range or a set of choices to sweep it.',
   trialStatus: (i: number, n: number, e: number, total: number) => `Trial ${i} of ${n} · epoch ${e} of ${total}`,
   sweepDone: (n: number, best: string) => `Sweep finished: ${n} trials · best ${best}`,

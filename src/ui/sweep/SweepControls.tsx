@@ -18,6 +18,8 @@ export function SweepControls() {
   const seed = useApp((s) => s.sweepSeed);
   const set = useApp((s) => s.setSweepOption);
   const start = useApp((s) => s.startSweep);
+  const stepMode = useApp((s) => s.stepMode);
+  const setStepMode = useApp((s) => s.setStepMode);
   const stop = useApp((s) => s.stopSweep);
   const sweeping = useApp((s) => s.sweepStatus === 'running');
   const training = useApp((s) => s.runStatus === 'running' || s.compareStatus === 'running');
@@ -61,6 +63,9 @@ export function SweepControls() {
           <input id={`${id}-s`} type="number" min={0} value={seed} disabled={sweeping} onChange={(e) => set({ sweepSeed: num(e.target.value, 0, 2 ** 31 - 1) })} />
         </div>
       </div>
+      <label className="inline">
+        <input type="checkbox" checked={stepMode} disabled={sweeping} onChange={(e) => setStepMode(e.target.checked)} /> {t.stepMode}
+      </label>
       {count !== null ? <p className="note">{t.gridCount(count, budget)}</p> : null}
       {built.problems.length > 0 ? (
         <ul className="error" role="alert">{built.problems.map((p) => <li key={p}>{p}</li>)}</ul>

@@ -52,9 +52,12 @@ describe('marginal likelihood objective', () => {
     }
   });
 
-  test('the prior mode has the dimension-scaled lengthscale', () => {
+  test('the prior mode is the mode of the dimension-scaled LogNormal(sqrt2 + log(D)/2, sqrt3) lengthscale prior', () => {
     const t = priorMode(4);
-    expect(Math.exp(t[0])).toBeCloseTo(Math.exp(Math.SQRT2) * 2, 10);
+    // a LogNormal(mu, s) density on l peaks at exp(mu - s^2)
+    expect(Math.exp(t[0])).toBeCloseTo(Math.exp(Math.SQRT2 + Math.log(4) / 2 - 3), 10);
+    // and its noise counterpart, LogNormal(-4, 1), at exp(-5)
+    expect(t[5]).toBeCloseTo(-5, 10);
   });
 });
 

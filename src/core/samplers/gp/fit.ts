@@ -25,13 +25,14 @@ export interface GpPrior {
 }
 
 export function defaultPrior(dims: number): GpPrior {
+  const lengthscaleStd = Math.sqrt(3), noiseStd = 1;
   return {
-    lengthscaleMean: Math.SQRT2 + 0.5 * Math.log(Math.max(1, dims)),
-    lengthscaleStd: Math.sqrt(3),
+    lengthscaleMean: Math.SQRT2 + 0.5 * Math.log(Math.max(1, dims)) - lengthscaleStd ** 2,
+    lengthscaleStd,
     signalMean: 0,
     signalStd: 1,
-    noiseMean: -4,
-    noiseStd: 1,
+    noiseMean: -4 - noiseStd ** 2,
+    noiseStd,
   };
 }
 
@@ -80,6 +81,8 @@ export interface Objective {
   /** The value alone, about a third of the cost (no inverse): for screening starting points. */
   value(theta: Float64Array): number;
   evaluations: number;
+  /** The constant mean that goes with the last theta evaluated (0 when the mean is not learned). */
+  mean: number;
 }
 
 /**
@@ -87,7 +90,7 @@ export interface Objective {
  *   d/dtheta_j = -1/2 tr((alpha alpha^T - K^{-1}) dK/dtheta_j) - d log p(theta)/dtheta_j.
  * Buffers are allocated once; each call is O(n^3) for the factorization and inverse, O(n^2 D) for the rest.
  */
-export function createObjective(data: GpData, prior: GpPrior | null = defaultPrior(data.dims)): Objective {
+export function createObjective(data: GpData, prior: GpPrior | null = defaultPrior(data.dims), learnMean = true): Objective {
   const { x: X, y, n, dims, categorical } = data;
   const pairs = (n * (n - 1)) / 2;
   // Per-pair, per-dim squared distances never change during a fit.
@@ -101,7 +104,7 @@ export function createObjective(data: GpData, prior: GpPrior | null = defaultPri
     }
   }
   const K = new Float64Array(n * n), L = new Float64Array(n * n), Kinv = new Float64Array(n * n), work = new Float64Array(n * n);
-  const alpha = new Float64Array(n), kf = new Float64Array(pairs), slope = new Float64Array(pairs);
+  const alpha = new Float64Array(n), ones = new Float64Array(n).fill(1), alphaOne = new Float64Array(n), kf = new Float64Array(pairs), slope = new Float64Array(pairs);
   const invSq = new Float64Array(dims), gl = new Float64Array(dims);
   const halfLog2Pi = 0.5 * n * Math.log(2 * Math.PI);
 
@@ -134,8 +137,22 @@ export function createObjective(data: GpData, prior: GpPrior | null = defaultPri
       return Infinity;
     }
     cholSolve(L, n, y, alpha);
+    if (learnMean) {
+      // Profile the constant mean out: c = 1'K^-1 y / 1'K^-1 1 minimizes the data term for this K,
+      // and (envelope theorem) the gradient at c is the partial one, so c needs no search of its own.
+      cholSolve(L, n, ones, alphaOne);
+      let num = 0, den = 0;
+      for (let i = 0; i < n; i++) {
+        num += alpha[i];
+        den += alphaOne[i];
+      }
+      const c = den > 0 ? num / den : 0;
+      objective.mean = c;
+      for (let i = 0; i < n; i++) alpha[i] -= c * alphaOne[i];
+    }
+    const c = objective.mean;
     let yAlpha = 0;
-    for (let i = 0; i < n; i++) yAlpha += y[i] * alpha[i];
+    for (let i = 0; i < n; i++) yAlpha += (y[i] - c) * alpha[i];
     let value = 0.5 * yAlpha + 0.5 * cholLogDet(L, n) + halfLog2Pi;
     if (grad) computeGradient(grad, s2, noiseExcess);
     if (prior) {
@@ -178,6 +195,7 @@ export function createObjective(data: GpData, prior: GpPrior | null = defaultPri
   const objective = ((theta: Float64Array, grad: Float64Array): number => evaluate(theta, grad)) as Objective;
   objective.value = (theta) => evaluate(theta, null);
   objective.evaluations = 0;
+  objective.mean = 0;
   return objective;
 }
 
@@ -194,6 +212,8 @@ export interface FitOptions {
   relativeTolerance?: number;
   /** null fits the plain marginal likelihood (no priors). */
   prior?: GpPrior | null;
+  /** Fit a constant prior mean (by generalized least squares) instead of fixing it at 0. Default true. */
+  learnMean?: boolean;
 }
 
 export interface FitResult {
@@ -213,7 +233,7 @@ export function fitHyperparameters(data: GpData, options: FitOptions = {}): FitR
   const dims = data.dims;
   const prior = options.prior === undefined ? defaultPrior(dims) : options.prior;
   const p = prior ?? defaultPrior(dims);
-  const objective = createObjective(data, prior);
+  const objective = createObjective(data, prior, options.learnMean ?? true);
   const { lower, upper } = thetaBounds(dims);
 
   const starts: Float64Array[] = [];
@@ -253,5 +273,7 @@ export function fitHyperparameters(data: GpData, options: FitOptions = {}): FitR
     if (Number.isFinite(res.f) && (!best || res.f < best.f)) best = { x: res.x, f: res.f };
   }
   if (!best) throw new Error('The GP fit failed: the kernel matrix could not be factored at any starting point');
-  return { hyper: hyperOf(best.x, dims), value: best.f, evaluations: objective.evaluations };
+  const evaluations = objective.evaluations;
+  objective.value(best.x); // sets the mean that goes with the optimum
+  return { hyper: { ...hyperOf(best.x, dims), mean: objective.mean }, value: best.f, evaluations };
 }

@@ -12,6 +12,8 @@ export interface GpHyperparameters {
   logSignalVariance: number;
   /** log of the noise variance above NOISE_FLOOR. */
   logNoise: number;
+  /** Constant prior mean, in the outputs' (standardized) units; 0 when absent. */
+  mean?: number;
 }
 
 /** Smallest observation-noise variance, in standardized units: keeps K well conditioned with repeats. */
@@ -42,7 +44,7 @@ export interface GpPosterior {
   readonly hyper: GpHyperparameters;
   /** Jitter the Cholesky factorization needed on top of the noise (0 normally). */
   readonly jitter: number;
-  /** K^{-1} y. */
+  /** K^{-1} (y - mean). */
   readonly alpha: Float64Array;
   predict(x: ArrayLike<number>): Prediction;
   /**
@@ -75,14 +77,16 @@ export function computePosterior(data: GpData, hyper: GpHyperparameters): GpPost
   }
   const L = new Float64Array(n * n);
   const jitter = choleskyWithJitter(K, n, L);
+  const c = hyper.mean ?? 0;
   const alpha = new Float64Array(n);
-  solveLower(L, n, y, alpha);
+  for (let i = 0; i < n; i++) alpha[i] = y[i] - c;
+  solveLower(L, n, alpha, alpha);
   solveLowerTransposed(L, n, alpha, alpha);
 
   const kStar = new Float64Array(n), slope = new Float64Array(n), v = new Float64Array(n), w = new Float64Array(n);
 
   const kernelRow = (x: ArrayLike<number>, withSlope: boolean): number => {
-    let mean = 0;
+    let mean = c;
     for (let i = 0; i < n; i++) {
       let r2 = 0;
       const off = i * dims;
@@ -120,7 +124,7 @@ export function computePosterior(data: GpData, hyper: GpHyperparameters): GpPost
       // V[i][j] = k(X_i, x_j) for the points of this block
       for (let j = 0; j < b; j++) {
         const xo = (start + j) * dims;
-        let mean = 0;
+        let mean = c;
         for (let i = 0; i < n; i++) {
           let r2 = 0;
           const off = i * dims;
