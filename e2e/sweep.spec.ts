@@ -27,6 +27,14 @@ for (const method of ['random', 'gp'] as const) {
     await expect(page.getByRole('figure', { name: 'Units per layer vs objective' }).locator('.recharts-scatter-symbol')).toHaveCount(4);
     await expect(page.getByRole('figure', { name: 'Every trial’s validation loss' }).locator('.recharts-line')).toHaveCount(4);
     await expect(page.getByRole('figure', { name: 'Best so far' }).locator('.recharts-line')).toHaveCount(2);
+    if (method === 'gp') {
+      const surrogate = page.getByRole('figure', { name: /Inside the Bayesian search/ });
+      await expect(surrogate.locator('.recharts-area')).toHaveCount(1);
+      await expect(surrogate.locator('.recharts-scatter-symbol')).toHaveCount(4);
+      await expect(surrogate.getByText('next', { exact: true })).toBeVisible();
+      await surrogate.getByRole('combobox', { name: 'along' }).selectOption('unitsPerLayer');
+      await expect(surrogate.getByText(/held at the best trial's values: Learning rate = /)).toBeVisible();
+    }
     await shot(page, `sweep-${method}`);
     expect(errors).toEqual([]);
   });
@@ -72,24 +80,31 @@ test('a grid sweep on Iris shows its size first and completes; invalid ranges ar
   expect(errors).toEqual([]);
 });
 
-test('step mode pauses after each proposal until Train this trial', async ({ page }) => {
+test('step mode pauses after each proposal until Train this trial, and shows why the GP picked it', async ({ page }) => {
   const errors = await openApp(page);
   await page.getByRole('combobox', { name: 'Dataset' }).selectOption('xor');
   await setNumber(page, 'Epochs', 3);
   await page.getByRole('combobox', { name: 'Method' }).selectOption('gp');
-  await page.getByRole('spinbutton', { name: 'Trial budget' }).fill('3');
+  await page.getByRole('spinbutton', { name: 'Trial budget' }).fill('4');
   await page.getByRole('checkbox', { name: /Step through the sweep/ }).check();
   await page.getByRole('button', { name: 'Run sweep' }).click();
-  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText('Trial 1 of 3 proposed: waiting for Train this trial');
+  const status = page.getByRole('status', { name: 'Progress' });
+  await expect(status).toHaveText('Trial 1 of 4 proposed: waiting for Train this trial');
   const table = page.getByRole('table', { name: 'Trials' });
   await expect(table.getByRole('row').filter({ hasText: 'running' })).toHaveCount(1);
   await page.waitForTimeout(500);
   await expect(table.getByRole('row').filter({ hasText: 'complete' })).toHaveCount(0);
-  await page.getByRole('region', { name: 'Proposed trial 1' }).getByRole('button', { name: 'Train this trial' }).click();
-  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText('Trial 2 of 3 proposed: waiting for Train this trial', { timeout: 60_000 });
-  await expect(table.getByRole('row').filter({ hasText: 'complete' })).toHaveCount(1);
+  for (const k of [1, 2]) {
+    await page.getByRole('region', { name: `Proposed trial ${k}` }).getByRole('button', { name: 'Train this trial' }).click();
+    await expect(status).toHaveText(`Trial ${k + 1} of 4 proposed: waiting for Train this trial`, { timeout: 60_000 });
+    await expect(table.getByRole('row').filter({ hasText: 'complete' })).toHaveCount(k);
+  }
+  const step = page.getByRole('region', { name: 'Proposed trial 3' });
+  const surrogate = step.getByRole('figure', { name: /Inside the Bayesian search/ });
+  await expect(surrogate.locator('.recharts-scatter-symbol')).toHaveCount(2);
+  await expect(surrogate.getByText('next', { exact: true })).toBeVisible();
   await shot(page, 'sweep-step-mode');
-  await page.getByRole('region', { name: 'Proposed trial 2' }).getByRole('button', { name: 'Run the rest' }).click();
-  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 3 trials/, { timeout: 60_000 });
+  await step.getByRole('button', { name: 'Run the rest' }).click();
+  await expect(status).toHaveText(/Sweep finished: 4 trials/, { timeout: 60_000 });
   expect(errors).toEqual([]);
 });

@@ -4,7 +4,7 @@ import type { TrainClient } from '../train/client';
 import { buildSpace, defaultDraft } from '../sweep/draft';
 import { hyperparamText } from '../ui/messages/en';
 import { prepareData } from '../train/prepare';
-import type { SweepConfig } from '../sweep/config';
+import { objectiveDirection, type SweepConfig } from '../sweep/config';
 import type { Split } from '../train/datasets/types';
 import type { SavedSweep, SavedTrial } from './persist/types';
 import type { SweepPersistence } from './sweepPersistence';
@@ -47,6 +47,16 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
     sweepMessage: null,
     sweepRecord: null,
     resumable: null,
+    surrogate: null,
+    surrogateRequest: null,
+    requestSurrogate: (param) => {
+      const s = get();
+      if (!s.sweepRecord) return;
+      const trials = s.trials.filter((x) => x.status === 'complete' && x.value !== undefined).map((x) => ({ params: x.params, value: x.value as number }));
+      const requestId = (s.surrogateRequest?.requestId ?? 0) + 1;
+      set({ surrogateRequest: { requestId, param, trialCount: trials.length } });
+      client().send({ type: 'surrogate', requestId, space: s.sweepRecord.config.space, trials, direction: objectiveDirection(s.sweepRecord.config.objective), param });
+    },
     stepMode: false,
     stepWaiting: false,
     setStepMode: (on) => set({ stepMode: on }),

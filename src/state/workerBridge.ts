@@ -58,6 +58,11 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
       set({ trials: s.trials.map((t) => (t.id === msg.trial.id ? { ...t, ...msg.trial } : t)) });
       hooks.sweepChanged();
       return;
+    case 'surrogateResult':
+      if (s.surrogateRequest && msg.requestId === s.surrogateRequest.requestId) {
+        set({ surrogate: { param: s.surrogateRequest.param, trialCount: s.surrogateRequest.trialCount, curve: msg.curve, ...(msg.error ? { error: msg.error } : {}) } });
+      }
+      return;
     case 'stepWaiting':
       if (msg.runId === s.sweepRunId) set({ stepWaiting: true });
       return;

@@ -7,6 +7,7 @@ import type { FromWorker, ToWorker } from './protocol';
 import { runSweep } from '../sweep/runner';
 import { runCompare, type CompareEvaluator } from '../compare/runner';
 import { findSynthetic } from '../compare/synthetic';
+import { surrogateAlong } from '../core/samplers/gp/surrogate';
 import { trialHyperparams } from '../sweep/config';
 import { backendOrder, type BackendName } from './backends';
 import { createContextWatch } from './contextWatch';
@@ -79,6 +80,13 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       }
       break;
     }
+    case 'surrogate':
+      try {
+        post({ type: 'surrogateResult', requestId: msg.requestId, curve: surrogateAlong(msg.space, msg.trials, msg.direction, msg.param) });
+      } catch (e) {
+        post({ type: 'surrogateResult', requestId: msg.requestId, curve: null, error: (e as Error).message });
+      }
+      break;
     case 'loseContext':
       // Not queued: it must land while a run is using the context.
       if (!watch.lose()) post({ type: 'error', message: 'Only a WebGL backend has a context to lose.' });

@@ -14,6 +14,7 @@ import { downsample } from '../charts/downsample';
 import { ParallelCoords } from './ParallelCoords';
 import { GridHeatmap } from './GridHeatmap';
 import { ImportanceChart } from './ImportanceChart';
+import { SurrogateView } from './SurrogateView';
 import { axisFor, epochTicks } from '../charts/axes';
 
 const palette = ['#94a3b8', '#a5b4fc', '#fdba74', '#86efac', '#f9a8d4', '#c4b5fd', '#fcd34d', '#67e8f9'];
@@ -101,6 +102,7 @@ function BestSoFarChart({ trials, direction }: { trials: TrialView[]; direction:
 export function SweepCharts() {
   const trials = useApp((s) => s.trials);
   const record = useApp((s) => s.sweepRecord);
+  const stepWaiting = useApp((s) => s.stepWaiting);
   const best = useApp((s) => bestTrial(s)?.id);
   const swept = useMemo(() => (record ? (Object.keys(record.config.space) as HyperparamName[]) : []), [record]);
   if (!record || trials.length === 0) return null;
@@ -109,6 +111,7 @@ export function SweepCharts() {
     <div className="sweep-charts">
       <TrialCurves trials={trials} bestId={best} epochs={epochs} />
       <BestSoFarChart trials={trials} direction={objectiveDirection(record.config.objective)} />
+      {record.config.sampler === 'gp' && !stepWaiting ? <div className="wide-row"><SurrogateView /></div> : null}
       {swept.length >= 2 ? <ImportanceChart space={record.config.space} trials={trials} /> : null}
       {record.config.sampler === 'grid' && swept.length === 2 ? <GridHeatmap space={record.config.space} trials={trials} direction={objectiveDirection(record.config.objective)} /> : null}
       {swept.length >= 1 ? (
