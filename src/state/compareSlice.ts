@@ -48,14 +48,14 @@ export function createCompareSlice(set: Set, get: Get, client: () => TrainClient
         }
         const objective = s.objective === 'valAccuracy' && s.prepared.dataset.task === 'classification' ? 'valAccuracy' : 'valLoss';
         const config: CompareConfig = { ...base, space, direction: objectiveDirection(objective), gridPointsPerAxis: gridPointsFor(budget, Object.keys(space).length) };
-        set({ compareStatus: 'running', compareRunId: runId, compareTrials: [], compareMessage: null, compareRun: { config, source: 'training', optimum: null, paramNames: Object.keys(space), objective } });
+        set({ lastActivity: 'compare', compareStatus: 'running', compareRunId: runId, compareTrials: [], compareMessage: null, compareRun: { config, source: 'training', optimum: null, paramNames: Object.keys(space), objective } });
         c.send({ type: 'compare', runId, config, objective: { kind: 'training', fixed: s.hp, objective, data: s.prepared.split } });
         return;
       }
       const fn = findSynthetic(s.compareSource);
       if (!fn) return;
       const config: CompareConfig = { ...base, space: fn.space, direction: 'minimize', gridPointsPerAxis: gridPointsFor(budget, Object.keys(fn.space).length) };
-      set({ compareStatus: 'running', compareRunId: runId, compareTrials: [], compareMessage: null, compareRun: { config, source: s.compareSource, optimum: fn.optimum, paramNames: Object.keys(fn.space), objective: 'valLoss' } });
+      set({ lastActivity: 'compare', compareStatus: 'running', compareRunId: runId, compareTrials: [], compareMessage: null, compareRun: { config, source: s.compareSource, optimum: fn.optimum, paramNames: Object.keys(fn.space), objective: 'valLoss' } });
       c.send({ type: 'compare', runId, config, objective: { kind: 'synthetic', id: fn.id } });
     },
     stopCompare: () => {

@@ -8,13 +8,15 @@ const initialChoice: DataChoice = { kind: 'toy', id: 'circle', n: 400, noise: 0.
 export function createDataSlice(set: Set, get: Get): DataSlice {
   const prepare = (choice: DataChoice) => {
     const { validationFraction, splitSeed } = get();
+    // The last run's curves and picture belong to the old data: clear them (a run cannot be going: the controls are disabled then).
+    const cleared = get().runStatus === 'running' ? {} : { runStatus: 'idle' as const, epochs: [], result: null, surface: null, runMessage: null };
     if (choice.kind === 'csv' && choice.text === '') {
-      set({ choice, prepared: null, dataError: null, surface: null }); // no file picked yet
+      set({ choice, prepared: null, dataError: null, ...cleared }); // no file picked yet
       return;
     }
     const out = prepareData(choice, validationFraction, splitSeed);
-    if ('error' in out) set({ choice, prepared: null, dataError: out.error });
-    else set({ choice, prepared: out, dataError: null, surface: null });
+    if ('error' in out) set({ choice, prepared: null, dataError: out.error, ...cleared });
+    else set({ choice, prepared: out, dataError: null, ...cleared });
   };
   return {
     choice: initialChoice,
@@ -24,7 +26,7 @@ export function createDataSlice(set: Set, get: Get): DataSlice {
     dataError: null,
     csvColumns: [],
     setChoice: (choice) => prepare(choice),
-    rejectFile: (message) => set({ choice: { kind: 'csv', fileName: '', text: '', target: '' }, prepared: null, dataError: message, csvColumns: [] }),
+    rejectFile: (message) => set({ choice: { kind: 'csv', fileName: '', text: '', target: '' }, prepared: null, dataError: message, csvColumns: [], runStatus: 'idle', epochs: [], result: null, surface: null }),
     loadCsv: (fileName, text) => {
       const columns = csvColumns(text);
       set({ csvColumns: columns });

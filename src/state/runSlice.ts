@@ -17,7 +17,7 @@ export function createRunSlice(set: Set, get: Get, client: () => TrainClient): R
       if (isBusy(s) || !s.prepared) return;
       const c = client();
       const runId = c.nextRunId();
-      set({ runStatus: 'running', runId, epochs: [], totalEpochs: s.hp.epochs, result: null, surface: null, runMessage: null });
+      set({ lastActivity: 'run', runStatus: 'running', runId, epochs: [], totalEpochs: s.hp.epochs, result: null, surface: null, runMessage: null });
       c.send({
         type: 'train',
         runId,

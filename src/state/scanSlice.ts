@@ -26,7 +26,7 @@ export function createScanSlice(set: Set, get: Get, client: () => TrainClient): 
       const epochs = Math.min(s.hp.epochs, SCAN_MAX_EPOCHS);
       const c = client();
       const runId = c.nextRunId();
-      set({ scanStatus: 'running', scanRunId: runId, scanPlan: { rates, epochs }, scanPoints: rates.map(() => null), scanCurrent: null });
+      set({ lastActivity: 'scan', scanStatus: 'running', scanRunId: runId, scanPlan: { rates, epochs }, scanPoints: rates.map(() => null), scanCurrent: null });
       c.send({ type: 'lrScan', runId, hp: s.hp, data: s.prepared.split, rates, epochs, seed: s.splitSeed });
     },
     stopScan: () => {

@@ -22,13 +22,17 @@ export function statusLine(s: AppState): string {
     const cfg = s.sweepRecord?.config;
     if (s.current && cfg && s.stepWaiting) return t.stepStatus(s.current.index + 1, cfg.budget);
     if (s.current && cfg) return t.trialStatus(s.current.index + 1, cfg.budget, s.current.epoch, s.trials.find((x) => x.id === s.current!.trialId)?.hp.epochs ?? cfg.fixed.epochs);
-    return t.sweepHeading;
+    return t.sweepStarting(cfg?.budget ?? 0);
   }
-  if (s.sweepStatus !== 'idle' && s.runStatus === 'idle') return sweepEndLine(s);
+  if (!s.prepared) return s.dataError ? t.fixData : t.pickData;
+  // The line tells of whatever ran last.
+  if (s.lastActivity === 'sweep' && s.sweepStatus !== 'idle') return sweepEndLine(s);
+  if (s.lastActivity === 'compare' && s.compareStatus !== 'idle') return t.compareDone(s.compareTrials.length);
+  if (s.lastActivity === 'scan' && s.scanStatus !== 'idle') return t.scanDone(s.scanPoints.filter((p) => p !== null).length);
+  if (s.runStatus === 'idle' && s.sweepStatus !== 'idle') return sweepEndLine(s);
   const last = s.epochs.at(-1);
   switch (s.runStatus) {
     case 'idle':
-      if (!s.prepared) return s.dataError ? t.fixData : t.pickData;
       return s.backend ? `${t.statusIdle} ${t.backendInUse(s.backend)}.` : t.statusIdle;
     case 'running':
       return last

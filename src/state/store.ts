@@ -65,6 +65,7 @@ export function createAppStore(deps: Deps): AppStore {
     ...createCompareSlice(set, get, getClient),
     ...createScanSlice(set, get, getClient),
     notice: null,
+    lastActivity: null,
     dismissNotice: () => set({ notice: null }),
     requestedBackend: 'webgl',
     backend: null,
@@ -77,13 +78,13 @@ export function createAppStore(deps: Deps): AppStore {
   }));
   if (deps.search) {
     const { state, rejected } = decodeUrlState(deps.search);
-    const names = rejected.map((r) => (r in hyperparamText ? hyperparamText[r as keyof typeof hyperparamText].label : r));
+    const names = rejected.map((r) => (r in hyperparamText ? hyperparamText[r as keyof typeof hyperparamText].label : t.linkFieldNames[r] ?? r));
     store.setState({
       hp: state.hp,
       choice: state.choice,
       splitSeed: state.splitSeed,
       requestedBackend: state.backend,
-      notice: names.length ? t.linkRejected(names) : null,
+      notice: [names.length ? t.linkRejected(names) : '', state.choice.kind === 'csv' ? t.linkCsv : ''].filter(Boolean).join(' ') || null,
     });
   }
   store.getState().setChoice(store.getState().choice);

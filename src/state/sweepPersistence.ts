@@ -3,6 +3,7 @@ import type { AppState, TrialView } from './types';
 import type { Persistence, SavedSweep, SavedTrial } from './persist/types';
 import type { AppStore } from './store';
 import { t } from '../ui/messages/en';
+import { draftFromSpace } from '../sweep/draft';
 
 export interface SweepPersistence {
   /** Save the current sweep record with its finished trials (fire and forget; failures become a notice). */
@@ -13,10 +14,20 @@ export interface SweepPersistence {
   open(store: AppStore, saved: SavedSweep): void;
 }
 
-function show(store: AppStore, saved: SavedSweep): void {
+/** Show a saved sweep, with the sweep controls set to what it searches (and, when asked, its data). */
+function show(store: AppStore, saved: SavedSweep, withData: boolean): void {
   const { trials, ...record } = saved;
   const unfinished = saved.status === 'running';
+  const c = saved.config;
+  if (withData) store.getState().setChoice(saved.choice);
   store.setState({
+    draft: draftFromSpace(c.space),
+    sampler: c.sampler,
+    budget: c.budget,
+    objective: c.objective,
+    sweepSeed: c.seed,
+    gridPointsPerAxis: c.gridPointsPerAxis,
+    lastActivity: 'sweep',
     sweepRecord: record,
     trials: trials.map((tr) => ({ ...tr })),
     sweepStatus: unfinished ? 'interrupted' : saved.status,
@@ -40,13 +51,13 @@ export function createSweepPersistence(p: Persistence | null, onError: (message:
       try {
         const saved = await p.latestSweep();
         if (!saved || store.getState().sweepStatus !== 'idle') return;
-        show(store, saved);
+        show(store, saved, false);
       } catch (e) {
         onError(t.saveFailed((e as Error).message));
       }
     },
     open: (store, saved) => {
-      show(store, saved);
+      show(store, saved, true);
       p?.saveSweep(saved).catch((e: unknown) => onError(t.saveFailed((e as Error).message)));
     },
   };

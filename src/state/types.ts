@@ -144,4 +144,9 @@ export interface ScanSlice {
   useScanRange(): void;
 }
 
-export type AppState = DataSlice & ParamsSlice & BackendSlice & RunSlice & SweepSlice & NoticeSlice & CompareSlice & ScanSlice;
+/** What the user started last: the progress line tells of it. */
+export interface ActivitySlice {
+  lastActivity: 'run' | 'sweep' | 'compare' | 'scan' | null;
+}
+
+export type AppState = ActivitySlice & DataSlice & ParamsSlice & BackendSlice & RunSlice & SweepSlice & NoticeSlice & CompareSlice & ScanSlice;

@@ -15,11 +15,13 @@ describe('URL state', () => {
     expect(state).toEqual(s);
   });
 
-  test('tabular choice round trips; csv is not written', () => {
+  test('tabular choice round trips; a csv file is not written, only that one was used', () => {
     const { state } = decodeUrlState(encodeUrlState({ ...defaultUrlState, choice: { kind: 'tabular', id: 'iris' } }));
     expect(state.choice).toEqual({ kind: 'tabular', id: 'iris' });
-    const q = encodeUrlState({ ...defaultUrlState, choice: { kind: 'csv', fileName: 'a.csv', text: 'x', target: 'x' } });
-    expect(q).not.toContain('data=');
+    const q = encodeUrlState({ ...defaultUrlState, choice: { kind: 'csv', fileName: 'a.csv', text: 'x,y', target: 'x' } });
+    expect(q).toContain('data=csv');
+    expect(q).not.toContain('x%2Cy');
+    expect(decodeUrlState(q).state.choice).toEqual({ kind: 'csv', fileName: '', text: '', target: '' });
   });
 
   test('bad values are replaced by defaults or clamped, and named', () => {

@@ -9,10 +9,13 @@ import { tabularDatasets } from '../train/datasets/tabular';
 import type { DataChoice } from '../train/prepare';
 import { isBackendName, type BackendName } from '../train/backends';
 
+/** The toy-set size slider's range; a link may not ask for more. */
+export const TOY_SIZE = { min: 50, max: 2000 };
+
 export interface UrlState {
   hp: Hyperparams;
-  /** CSV data cannot travel in a link; a csv choice is written as nothing. */
-  choice: Exclude<DataChoice, { kind: 'csv' }>;
+  /** CSV data cannot travel in a link: a csv choice is written as data=csv and read back as an empty csv choice. */
+  choice: Exclude<DataChoice, { kind: 'csv' }> | { kind: 'csv'; fileName: ''; text: ''; target: '' };
   splitSeed: number;
   backend: BackendName;
 }
@@ -26,7 +29,8 @@ export const defaultUrlState: UrlState = {
 
 export function encodeUrlState(s: { hp: Hyperparams; choice: DataChoice; splitSeed: number; backend: BackendName }): string {
   const q = new URLSearchParams();
-  if (s.choice.kind !== 'csv') {
+  if (s.choice.kind === 'csv') q.set('data', 'csv');
+  else {
     q.set('data', s.choice.id);
     if (s.choice.kind === 'toy') {
       q.set('n', String(s.choice.n));
@@ -62,7 +66,7 @@ export function decodeUrlState(search: string): { state: UrlState; rejected: str
   const data = q.get('data');
   if (data !== null) {
     if (toyDatasets.some((d) => d.id === data)) {
-      const n = intIn(q.get('n'), 50, 5000);
+      const n = intIn(q.get('n'), TOY_SIZE.min, TOY_SIZE.max);
       const noiseRaw = q.get('noise');
       const noise = noiseRaw === null ? null : Number(noiseRaw);
       const seed = intIn(q.get('dataSeed'), 0, 2 ** 31 - 1);
@@ -76,6 +80,8 @@ export function decodeUrlState(search: string): { state: UrlState; rejected: str
         noise: noise !== null && noise >= 0 && noise <= 0.5 ? noise : 0.1,
         seed: seed !== null && !Number.isNaN(seed) ? seed : 1,
       };
+    } else if (data === 'csv') {
+      choice = { kind: 'csv', fileName: '', text: '', target: '' };
     } else if (tabularDatasets.some((d) => d.id === data)) {
       choice = { kind: 'tabular', id: data };
     } else {

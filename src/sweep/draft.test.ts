@@ -1,8 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { buildSpace, defaultAxis, defaultDraft } from './draft';
+import { buildSpace, defaultAxis, defaultDraft, draftFromSpace } from './draft';
+
+
 import { hyperparamText } from '../ui/messages/en';
 
 const label = (n: keyof typeof hyperparamText) => hyperparamText[n].label;
+
+test('draftFromSpace is the inverse of buildSpace', () => {
+  const draft = { ...defaultDraft(), unitsPerLayer: defaultAxis('unitsPerLayer', 'range'), activation: defaultAxis('activation', 'choices') };
+  const { space } = buildSpace(draft, label);
+  expect(buildSpace(draftFromSpace(space), label).space).toEqual(space);
+  expect(draftFromSpace(space).epochs).toEqual({ mode: 'fixed' });
+});
 
 describe('buildSpace', () => {
   test('the default draft sweeps the learning rate on a log scale', () => {

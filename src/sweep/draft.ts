@@ -84,3 +84,15 @@ export function buildSpace(draft: SpaceDraft, labelOf: (n: HyperparamName) => st
   }
   return { space, problems };
 }
+
+/** The editor's draft for a space (so a resumed or imported study shows what it searches). */
+export function draftFromSpace(space: SearchSpace): SpaceDraft {
+  const draft = {} as SpaceDraft;
+  for (const def of hyperparamDefs) {
+    const spec = space[def.name];
+    if (!spec) draft[def.name] = { mode: 'fixed' };
+    else if (spec.type === 'categorical') draft[def.name] = { mode: 'choices', choices: spec.choices.map(String) };
+    else draft[def.name] = { mode: 'range', low: String(spec.low), high: String(spec.high), log: spec.log === true };
+  }
+  return draft;
+}

@@ -66,7 +66,7 @@ function readSpace(v: unknown): SearchSpace | string {
 
 /** Parses and validates a study file; returns the study or a message naming what is wrong. */
 export function parseStudyJson(text: string): { study: SavedSweep; notes: string[] } | { error: string } {
-  const fail = (why: string) => ({ error: `This file is not a study this app can open: ${why}.` });
+  const fail = (why: string) => ({ error: `This file is not a study this app can open: ${why.replace(/[.\s]+$/, '')}.` });
   if (text.length > MAX_STUDY_BYTES) return fail('it is larger than 20 MB');
   let raw: unknown;
   try {
@@ -128,6 +128,7 @@ export function parseStudyJson(text: string): { study: SavedSweep; notes: string
       curve,
     });
   }
+  if (trials.length === 0) return fail('it has no trials');
   if (trials.length > config.budget) return fail('it has more trials than its budget');
   const now = Date.now();
   const status = trials.length >= config.budget ? 'complete' : 'running';

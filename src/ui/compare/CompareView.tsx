@@ -10,6 +10,7 @@ import { isBusy } from '../../state/selectors';
 import type { CompareSource } from '../../state/types';
 import { bandRows, objectiveColor, samplePoints } from './compareView';
 import { axisFor, epochTicks } from '../charts/axes';
+import { NumberField } from '../controls/NumberField';
 
 const methods: SamplerName[] = ['grid', 'random', 'gp', 'tpe'];
 const colors: Record<string, string> = { grid: '#64748b', random: '#ea580c', gp: '#2563eb', tpe: '#16a34a' };
@@ -19,7 +20,6 @@ function Controls() {
   const s = useApp((st) => st);
   const busy = useApp(isBusy);
   const running = s.compareStatus === 'running';
-  const num = (v: string, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(Number(v) || lo)));
   return (
     <div className="compare-controls">
       <fieldset>
@@ -43,11 +43,11 @@ function Controls() {
         </div>
         <div className="control">
           <label htmlFor={`${id}-b`}>{t.compareBudget}</label>
-          <input id={`${id}-b`} type="number" min={2} max={200} value={s.compareBudget} disabled={running} onChange={(e) => s.setCompareOption({ compareBudget: num(e.target.value, 2, 200) })} />
+          <NumberField id={`${id}-b`} integer min={2} max={200} value={s.compareBudget} disabled={running} onCommit={(v) => s.setCompareOption({ compareBudget: v })} />
         </div>
         <div className="control">
           <label htmlFor={`${id}-r`}>{t.compareRepeats}</label>
-          <input id={`${id}-r`} type="number" min={1} max={10} value={s.compareRepeats} disabled={running} onChange={(e) => s.setCompareOption({ compareRepeats: num(e.target.value, 1, 10) })} />
+          <NumberField id={`${id}-r`} integer min={1} max={10} value={s.compareRepeats} disabled={running} onCommit={(v) => s.setCompareOption({ compareRepeats: v })} />
         </div>
         <div className="control">
           <label htmlFor={`${id}-t`}>{t.compareTarget}</label>
@@ -55,7 +55,7 @@ function Controls() {
         </div>
         <div className="control">
           <label htmlFor={`${id}-s`}>{t.compareSeed}</label>
-          <input id={`${id}-s`} type="number" min={0} value={s.compareSeed} disabled={running} onChange={(e) => s.setCompareOption({ compareSeed: num(e.target.value, 0, 2 ** 31 - 1) })} />
+          <NumberField id={`${id}-s`} integer min={0} max={2 ** 31 - 1} value={s.compareSeed} disabled={running} onCommit={(v) => s.setCompareOption({ compareSeed: v })} />
         </div>
       </div>
       <p className="help">{t.compareTargetHelp}</p>

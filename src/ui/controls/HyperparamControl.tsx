@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { HyperparamDef, Hyperparams, HyperparamName } from '../../core/hyperparams';
 import { hyperparamText, optimizerText, t } from '../messages/en';
 import { fmt } from '../format';
+import { NumberField } from './NumberField';
 
 interface Props {
   def: HyperparamDef;
@@ -34,11 +35,13 @@ export function HyperparamControl({ def, value, disabled, note, onChange }: Prop
   const v = value as number;
   const toSlider = (x: number) => (def.log ? Math.log10(Math.max(x, def.min)) : x);
   const fromSlider = (s: number) => {
-    const raw = def.log ? 10 ** s : s;
+    const raw = Math.min(def.max, def.log ? 10 ** s : s);
     return def.int ? Math.round(raw) : def.log ? Number(raw.toPrecision(2)) : raw;
   };
-  const sliderMin = toSlider(def.min), sliderMax = toSlider(def.max);
   const step = def.log ? 0.05 : def.step ?? (def.max - def.min) / 100;
+  const sliderMin = toSlider(def.min);
+  // A whole number of steps, so the slider's end reaches the maximum (the value is clamped to it).
+  const sliderMax = sliderMin + Math.ceil((toSlider(def.max) - sliderMin) / step - 1e-9) * step;
   const offAtZero = def.allowZero && v === 0;
   return (
     <div className="control">
@@ -62,20 +65,15 @@ export function HyperparamControl({ def, value, disabled, note, onChange }: Prop
             onChange(def.allowZero && s < sliderMin ? 0 : fromSlider(s));
           }}
         />
-        <input
-          type="number"
+        <NumberField
           className="value"
           aria-label={`${text.label} value`}
           value={def.int ? v : Number(v.toPrecision(4))}
           min={def.allowZero ? 0 : def.min}
           max={def.max}
-          step="any"
+          integer={def.int}
           disabled={disabled}
-          onChange={(e) => {
-            if (e.target.value === '') return;
-            const n = Number(e.target.value);
-            if (Number.isFinite(n)) onChange(n);
-          }}
+          onCommit={onChange}
         />
       </div>
       <p id={helpId} className="help">{text.help}</p>

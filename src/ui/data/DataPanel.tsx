@@ -5,6 +5,7 @@ import { tabularDatasets } from '../../train/datasets/tabular';
 import { useApp } from '../StoreContext';
 import { t } from '../messages/en';
 import type { DataChoice } from '../../train/prepare';
+import { NumberField } from '../controls/NumberField';
 
 const CSV = '__csv__';
 /** Larger files are refused before they are read. */
@@ -76,11 +77,8 @@ export function DataPanel() {
           </div>
           <div className="control">
             <label htmlFor={`${id}-seed`}>{t.dataSeed}</label>
-            <input id={`${id}-seed`} type="number" min={0} step={1} value={choice.seed} disabled={busy}
-              onChange={(e) => {
-                const v = Math.floor(Number(e.target.value));
-                if (Number.isFinite(v)) setChoice({ ...choice, seed: v });
-              }} />
+            <NumberField id={`${id}-seed`} integer min={0} max={2 ** 31 - 1} value={choice.seed} disabled={busy}
+              onCommit={(v) => setChoice({ ...choice, seed: v })} />
           </div>
         </>
       ) : null}

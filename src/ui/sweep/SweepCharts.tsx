@@ -91,7 +91,7 @@ function BestSoFarChart({ trials, direction }: { trials: TrialView[]; direction:
           <XAxis dataKey="trial" type="number" domain={[1, Math.max(2, data.length)]} ticks={epochTicks(data.length)} allowDecimals={false} label={{ value: t.trialNumber, position: 'insideBottom', offset: -12 }} />
           <YAxis type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 2)} width={56} />
           <Tooltip formatter={(v) => fmt(Number(v))} />
-          <Line dataKey="value" name="trial" stroke="#94a3b8" strokeWidth={0} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
+          <Line dataKey="value" name="trial" stroke="none" dot={{ r: 3, fill: '#94a3b8', stroke: '#64748b', strokeWidth: 1 }} isAnimationActive={false} connectNulls={false} />
           <Line dataKey="best" name={t.bestSoFar} type="stepAfter" stroke="#dc2626" strokeWidth={2} dot={false} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>

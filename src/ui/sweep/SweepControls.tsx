@@ -5,6 +5,7 @@ import { buildSpace } from '../../sweep/draft';
 import { gridSize, type SamplerName } from '../../core';
 import { labelOf } from '../../state/sweepSlice';
 import type { ObjectiveName } from '../../sweep/config';
+import { NumberField } from '../controls/NumberField';
 
 const samplers: SamplerName[] = ['grid', 'random', 'gp', 'tpe'];
 
@@ -29,7 +30,6 @@ export function SweepControls() {
   const status = useApp((s) => s.sweepStatus);
   const built = useMemo(() => buildSpace(draft, labelOf), [draft]);
   const count = built.problems.length === 0 && sampler === 'grid' ? gridSize(built.space, points) : null;
-  const num = (v: string, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(Number(v) || lo)));
 
   return (
     <div className="sweep-controls">
@@ -43,7 +43,7 @@ export function SweepControls() {
       <div className="control-row">
         <div className="control">
           <label htmlFor={`${id}-b`}>{t.budget}</label>
-          <input id={`${id}-b`} type="number" min={1} max={500} value={budget} disabled={sweeping} onChange={(e) => set({ budget: num(e.target.value, 1, 500) })} />
+          <NumberField id={`${id}-b`} integer min={1} max={500} value={budget} disabled={sweeping} onCommit={(v) => set({ budget: v })} />
         </div>
         <div className="control">
           <label htmlFor={`${id}-o`}>{t.objective}</label>
@@ -55,12 +55,12 @@ export function SweepControls() {
         {sampler === 'grid' ? (
           <div className="control">
             <label htmlFor={`${id}-g`}>{t.gridPoints}</label>
-            <input id={`${id}-g`} type="number" min={2} max={20} value={points} disabled={sweeping} onChange={(e) => set({ gridPointsPerAxis: num(e.target.value, 2, 20) })} />
+            <NumberField id={`${id}-g`} integer min={2} max={20} value={points} disabled={sweeping} onCommit={(v) => set({ gridPointsPerAxis: v })} />
           </div>
         ) : null}
         <div className="control">
           <label htmlFor={`${id}-s`}>{t.sweepSeed}</label>
-          <input id={`${id}-s`} type="number" min={0} value={seed} disabled={sweeping} onChange={(e) => set({ sweepSeed: num(e.target.value, 0, 2 ** 31 - 1) })} />
+          <NumberField id={`${id}-s`} integer min={0} max={2 ** 31 - 1} value={seed} disabled={sweeping} onCommit={(v) => set({ sweepSeed: v })} />
         </div>
       </div>
       <label className="inline">

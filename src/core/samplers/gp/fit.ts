@@ -3,11 +3,20 @@
  * analytic gradients, minimized (as its negative) by L-BFGS from a warm start and a few restarts.
  *
  * Parameters theta = [log l_1 .. log l_D, log signal variance, log (noise - NOISE_FLOOR)].
- * Priors (on the logs, so all Gaussian):
- * - lengthscales: log l ~ N(sqrt2 + log(D)/2, 3), the dimension-scaled prior BoTorch adopted
- *   (Hvarfner et al. 2024): long lengthscales unless the data insist;
+ * The constant prior mean is not a parameter: for each theta it is profiled out in closed form
+ * (generalized least squares, c = 1'K^-1 y / 1'K^-1 1), as a learned constant mean in BoTorch's
+ * SingleTaskGP. It matters: once many trials cluster in a good region their plain average is
+ * low, and a zero mean (in standardized units) would make every unexplored corner look promising;
+ * GLS weighs a cluster of correlated trials about as one.
+ * Priors, all Gaussian on the logs:
+ * - lengthscales: the dimension-scaled LogNormal(sqrt2 + log(D)/2, sqrt3) that BoTorch adopted
+ *   (Hvarfner et al. 2024). GPyTorch evaluates that density on l itself, not on log l; on log l that
+ *   is a Gaussian of the same spread centred at mu - sigma^2 (l about 0.29 for D = 2, 0.5 for D = 6),
+ *   which is what is used here. Centring it at mu instead (l about 10 for D = 6) calls every
+ *   dimension irrelevant until the data insist, and the search wanders;
  * - signal variance: log s2 ~ N(0, 1), as outputs are standardized;
- * - noise: log noise ~ N(-4, 1) (BoTorch's LogNormal(-4, 1)), pushing noise small but not to zero.
+ * - noise: log noise ~ N(-10, 2^2): small (about 5e-5 of the output variance) for deterministic
+ *   objectives, so the model can resolve a minimum to 1e-3, yet a dozen noisy trials easily raise it.
  */
 import type { Rng } from '../../rng';
 import { dimDistance, SQRT5 } from './kernel';
@@ -25,14 +34,14 @@ export interface GpPrior {
 }
 
 export function defaultPrior(dims: number): GpPrior {
-  const lengthscaleStd = Math.sqrt(3), noiseStd = 1;
+  const lengthscaleStd = Math.sqrt(3);
   return {
     lengthscaleMean: Math.SQRT2 + 0.5 * Math.log(Math.max(1, dims)) - lengthscaleStd ** 2,
     lengthscaleStd,
     signalMean: 0,
     signalStd: 1,
-    noiseMean: -4 - noiseStd ** 2,
-    noiseStd,
+    noiseMean: -10,
+    noiseStd: 2,
   };
 }
 

@@ -34,6 +34,26 @@ describe('GP posterior', () => {
     }
   });
 
+  test('a constant prior mean shifts predictions, in batch and with gradients alike', () => {
+    const c = 0.7;
+    const shifted = computePosterior(
+      { x: new Float64Array(X), y: new Float64Array(y.map((v) => v + c)), n: 2, dims: 1, categorical: new Uint8Array(1) },
+      { ...hyper, mean: c },
+    );
+    const means = new Float64Array(3), vars = new Float64Array(3);
+    shifted.predictBatch(new Float64Array([0.4, 0.95, 50]), 3, means, vars);
+    const gm = new Float64Array(1), gv = new Float64Array(1), gm0 = new Float64Array(1), gv0 = new Float64Array(1);
+    [0.4, 0.95, 50].forEach((xs, i) => {
+      const p0 = post.predict([xs]);
+      expect(shifted.predict([xs]).mean).toBeCloseTo(p0.mean + c, 12);
+      expect(means[i]).toBeCloseTo(p0.mean + c, 12);
+      expect(vars[i]).toBeCloseTo(p0.variance, 12);
+      expect(shifted.predictWithGradient([xs], gm, gv).mean).toBeCloseTo(p0.mean + c, 12);
+      post.predictWithGradient([xs], gm0, gv0);
+      expect(gm[0]).toBeCloseTo(gm0[0], 12);
+    });
+  });
+
   test('far from the data the posterior returns to the prior', () => {
     const p = post.predict([50]);
     expect(p.mean).toBeCloseTo(0, 12);

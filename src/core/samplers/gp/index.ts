@@ -7,7 +7,8 @@
  * GP inputs: one coordinate per parameter; floats and ints as unit coordinates (log params in log
  * space, ints at the centre of their bin), categoricals as a choice index compared by equality
  * (Hamming distance), never as an ordered number.
- * GP outputs: losses (a maximized objective is negated), standardized.
+ * GP outputs: losses (a maximized objective is negated), standardized; the model's constant mean is
+ * fitted (fit.ts), not fixed at their average.
  * Trials that diverged, failed or were pruned count as the worst complete value seen, so the search
  * moves away from them; running trials count as the best value seen (a "constant liar"), so
  * parallel asks spread out.
@@ -28,7 +29,7 @@ import type { Trial } from '../../study';
 import { completed, sampleUniform, takenKeys, toLoss } from '../common';
 import type { Proposal, Sampler, SamplerContext } from '../types';
 import { createLogEI } from './acquisition';
-import { defaultPrior, fitHyperparameters } from './fit';
+import { fitHyperparameters } from './fit';
 import { computePosterior, type GpData, type GpHyperparameters } from './gp';
 import { maximizeAcquisition, type SearchDim } from './optimize';
 import { createSobol } from './sobol';
@@ -169,64 +170,31 @@ export function createGpSampler(
     const data: GpData = { x, y, n, dims: P, categorical };
 
     const rng = ctx.rng;
-    const X = (options as Record<string, unknown>).exp as Record<string, number> | undefined ?? {};
-    const large = n > (X.largeN ?? 40) && lastHyper !== undefined;
+    const large = n > 40 && lastHyper !== undefined;
     const fit = deps.fit(data, {
       warmStart: lastHyper,
       rng,
-      ...(X.signalStd || X.noiseMean ? { prior: { ...defaultPrior(P), lengthscaleMean: defaultPrior(P).lengthscaleMean + (X.lsShift ?? 0), lengthscaleStd: X.lsStd ?? Math.sqrt(3), signalStd: X.signalStd ?? 1, signalMean: X.signalMean ?? 0, noiseMean: X.noiseMean ?? -5, noiseStd: X.noiseStd ?? 1 } } : {}),
-      randomStarts: large ? 1 : (X.randomStarts ?? 2),
-      localStarts: large ? 1 : (X.fitLocal ?? 2),
+      randomStarts: large ? 1 : 2,
+      localStarts: large ? 1 : 2,
       // From a warm start the optimum moves little per trial: a looser stop saves most of the fit.
       ...(large ? { maxIterations: 30, relativeTolerance: 1e-5 } : {}),
     });
     lastHyper = fit.hyper;
     const posterior = computePosterior(data, fit.hyper);
-    const incumbent = (bestLoss - mean) / sd - (X.xi ?? 0);
+    const incumbent = (bestLoss - mean) / sd;
     const acq = createLogEI(posterior, incumbent);
 
-    // Stagnation: the best loss moved by less than tol * sd over the last w trials.
-    let explore = false;
-    if (X.explore) {
-      const w = X.w ?? 5;
-      const series = ctx.finished.map((t) => (t.state === 'complete' && typeof t.value === 'number' ? toLoss(t.value, ctx.direction) : Infinity));
-      let bNow = Infinity, bThen = Infinity;
-      for (let i = 0; i < series.length; i++) {
-        bNow = Math.min(bNow, series[i]);
-        if (i < series.length - w) bThen = bNow;
-      }
-      explore = series.length >= nStartup + w && bThen - bNow < (X.tol ?? 0.01) * sd && series.length % X.explore === 0;
-    }
-    let value = acq.value, values = acq.values, valueAndGradient = acq.valueAndGradient;
-    if (explore) {
-      const bi = losses.indexOf(bestLoss);
-      const b = new Float64Array(P);
-      toX(done[bi].params, b, 0);
-      const inv = Array.from(fit.hyper.logLengthscales, (l) => Math.exp(-2 * l));
-      const R2 = (X.R ?? 1) ** 2;
-      const inside = (pt: ArrayLike<number>, o = 0): boolean => {
-        let r2 = 0;
-        for (let d = 0; d < P; d++) r2 += (categorical[d] ? (pt[o + d] === b[d] ? 0 : 1) : (pt[o + d] - b[d]) ** 2) * inv[d];
-        return r2 < R2;
-      };
-      value = (pt) => (inside(pt) ? -Infinity : acq.value(pt));
-      values = (xs, m, out) => {
-        acq.values(xs, m, out);
-        for (let j = 0; j < m; j++) if (inside(xs, j * P)) out[j] = -Infinity;
-      };
-      valueAndGradient = (pt, g) => (inside(pt) ? -Infinity : acq.valueAndGradient(pt, g));
-    }
     const result = maximizeAcquisition(
       {
         dims,
-        value,
-        values,
-        valueAndGradient,
-        seeds: explore ? [] : perturbations(done, losses, toX, dims, rng),
+        value: acq.value,
+        values: acq.values,
+        valueAndGradient: acq.valueAndGradient,
+        seeds: perturbations(done, losses, toX, dims, rng),
         excluded: taken ? (pt) => taken.has(paramsKey(space, toParams(pt))) : undefined,
       },
       rng,
-      { candidates: options.candidates, localStarts: options.localStarts, ...(X.acqIter ? { maxIterations: X.acqIter } : {}) },
+      { candidates: options.candidates, localStarts: options.localStarts },
     );
     if (!result) return { exhausted: `All ${size} combinations of the search space have been tried` };
     const params = toParams(result.x);
@@ -235,7 +203,6 @@ export function createGpSampler(
       // Flat acquisition (nothing left to learn nearby): a repeat would waste a trial.
       return spaceFilling(n, taken, ctx.rng, 'the model proposed a point already tried; filling the space instead');
     }
-    if (explore) return { params, note: 'explore' };
     if (stopped.length === 0) return { params };
     const counts = new Map<string, number>();
     for (const t of stopped) counts.set(t.state, (counts.get(t.state) ?? 0) + 1);
