@@ -4,7 +4,8 @@
  * regret < 1e-2 and < 1e-3, median time per ask at n = 100) and writes raw results as JSON.
  * Where Debian's python3-optuna is installed, Optuna's TPE and random samplers run on the same functions
  * and seeds (bench/optuna_hpo.py) and join the table. Never part of npm test.
- * Options: --seeds N (default 20), --budget N (default 100), --only gp,tpe, --functions branin,hartmann6
+ * Options: --seeds N (default 20), --budget N (default 100), --only gp,tpe, --functions branin,hartmann6,
+ * --no-optuna (skip the side-by-side)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,7 @@ const maxBudget = Number(arg('budget', '100'));
 const budgets = [30, 50, 100].filter((b) => b <= maxBudget);
 const methods = arg('only', 'grid,random,gp,tpe').split(',') as SamplerName[];
 const fnNames = arg('functions', 'branin,hartmann6').split(',');
+const noOptuna = process.argv.includes('--no-optuna');
 const functions = [branin, hartmann6].filter((f) => fnNames.includes(f.name === 'Branin' ? 'branin' : 'hartmann6'));
 
 interface Run {
@@ -81,18 +83,28 @@ for (const fn of functions) {
   }
 }
 
-// Optuna side-by-side, where Debian's python3-optuna is installed.
-const py = spawnSync('python3', ['-c', 'import optuna; print(optuna.__version__)'], { encoding: 'utf8' });
+// Optuna side-by-side, where Debian's python3-optuna is installed (a pyenv or venv python3 first on
+// PATH may not see Debian's packages, so /usr/bin/python3 is tried too).
 let optunaVersion: string | null = null;
-if (py.status === 0) {
-  optunaVersion = py.stdout.trim();
-  const out = spawnSync('python3', ['bench/optuna_hpo.py', String(seeds), String(maxBudget), fnNames.join(',')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+let python: string | null = null;
+for (const candidate of noOptuna ? [] : ['python3', '/usr/bin/python3']) {
+  const py = spawnSync(candidate, ['-c', 'import optuna; print(optuna.__version__)'], { encoding: 'utf8' });
+  if (py.status === 0) {
+    optunaVersion = py.stdout.trim();
+    python = candidate;
+    break;
+  }
+}
+if (python) {
+  const t0 = performance.now();
+  const out = spawnSync(python, ['bench/optuna_hpo.py', String(seeds), String(maxBudget), fnNames.join(',')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  process.stderr.write(`optuna (${optunaVersion}): ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   if (out.status === 0) {
     for (const r of JSON.parse(out.stdout) as Run[]) runs.push(r);
   } else {
     process.stderr.write(`optuna run failed: ${out.stderr.slice(-2000)}\n`);
   }
-} else {
+} else if (!noOptuna) {
   process.stderr.write('python3-optuna not found: skipping the Optuna side-by-side (apt-get install python3-optuna)\n');
 }
 
