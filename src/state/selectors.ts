@@ -21,6 +21,9 @@ export function statusLine(s: AppState): string {
   if (s.sweepStatus === 'running') {
     const cfg = s.sweepRecord?.config;
     if (s.current && cfg && s.stepWaiting) return t.stepStatus(s.current.index + 1, cfg.budget);
+    if (s.current && cfg && s.current.together > 1) {
+      return t.trialsStatus(s.current.index + 1, s.current.index + s.current.together, cfg.budget, s.current.epoch, cfg.fixed.epochs);
+    }
     if (s.current && cfg) return t.trialStatus(s.current.index + 1, cfg.budget, s.current.epoch, s.trials.find((x) => x.id === s.current!.trialId)?.hp.epochs ?? cfg.fixed.epochs);
     return t.sweepStarting(cfg?.budget ?? 0);
   }

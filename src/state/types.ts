@@ -76,7 +76,8 @@ export interface SweepSlice {
   sweepRunId: number | null;
   trials: TrialView[];
   /** The trial being trained and its epoch. */
-  current: { trialId: number; index: number; epoch: number } | null;
+  /** The first trial being trained and its epoch; `together` trials (a batch) train alongside it. */
+  current: { trialId: number; index: number; epoch: number; together: number } | null;
   sweepMessage: string | null;
   /** The sweep that runs or ran: its config and data (the controls may change meanwhile). Saved with its finished trials. */
   sweepRecord: Omit<SavedSweep, 'trials'> | null;

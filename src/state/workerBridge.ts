@@ -50,7 +50,12 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
     case 'trialStart': {
       if (msg.runId !== s.sweepRunId) return;
       const view: TrialView = { id: msg.trialId, index: msg.index, params: msg.params, hp: msg.hp, status: 'running', curve: [], ...(msg.note ? { note: msg.note } : {}) };
-      set({ trials: [...s.trials, view], current: { trialId: msg.trialId, index: msg.index, epoch: 0 } });
+      // A trial that starts while the current one still runs joins its batch.
+      const batchOn = s.current !== null && s.trials.some((t) => t.id === s.current!.trialId && t.status === 'running');
+      set({
+        trials: [...s.trials, view],
+        current: batchOn && s.current ? { ...s.current, together: s.current.together + 1 } : { trialId: msg.trialId, index: msg.index, epoch: 0, together: 1 },
+      });
       return;
     }
     case 'trialDone':

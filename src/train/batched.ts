@@ -137,6 +137,11 @@ function forward(params: readonly tf.Tensor[], x: tf.Tensor, activation: Activat
   let h = x;
   for (let l = 0; l < layers; l++) {
     const act: ActivationName = l === layers - 1 ? 'linear' : activation;
+    // The wasm backend's fused matMul takes only a rank-1 bias; there the stacked [K, 1, out] bias is added apart.
+    if (tf.getBackend() === 'wasm') {
+      h = activate(act, tf.add(tf.matMul(h as tf.Tensor3D, params[2 * l] as tf.Tensor3D), params[2 * l + 1]));
+      continue;
+    }
     const fusable = act === 'relu' || act === 'linear' || act === 'elu';
     h = tf.fused.matMul({
       a: h as tf.Tensor3D,

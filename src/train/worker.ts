@@ -2,13 +2,14 @@
 /** The worker entry: owns the tfjs backend, runs single trainings and whole sweeps off the page's thread. */
 import { initBackend } from './backend';
 import { train } from './trainer';
+import { batchKey, trainBatched } from './batched';
 import { yieldToEventLoop } from './yield';
 import type { FromWorker, ToWorker } from './protocol';
-import { runSweep } from '../sweep/runner';
+import { runSweep, type Evaluation } from '../sweep/runner';
 import { runCompare, type CompareEvaluator } from '../compare/runner';
 import { findSynthetic } from '../compare/synthetic';
 import { surrogateAlong } from '../core/samplers/gp/surrogate';
-import { trialHyperparams } from '../sweep/config';
+import { trialHyperparams, type ObjectiveName } from '../sweep/config';
 import { backendOrder, type BackendName } from './backends';
 import { createContextWatch } from './contextWatch';
 import type { TrainOptions, TrainResult } from './trainer';
@@ -32,6 +33,22 @@ function ensureBackend(requested: BackendName): Promise<BackendName> {
     return r.backend;
   });
   return ready;
+}
+
+/** Trials trained together in one batched computation when they share an architecture (grid and random sweeps). */
+const SWEEP_BATCH = 8;
+
+/** The seed of a sweep's trial: the same whether it trains alone or in a batch, so results match. */
+const trialSeed = (sweepSeed: number, index: number) => (sweepSeed * 7919 + index) >>> 0;
+
+/** A training result as the sweep's objective. */
+function evaluation(r: TrainResult, objective: ObjectiveName): Evaluation {
+  if (r.status === 'diverged') return { status: 'diverged', divergedAtEpoch: r.divergedAtEpoch! };
+  if (r.status === 'stopped') return { status: 'stopped' };
+  if (r.status === 'interrupted') return { status: 'failed', message: r.interruptedReason ?? 'interrupted' };
+  const last = r.epochs.at(-1);
+  const value = objective === 'valLoss' ? last?.valLoss : last?.valAccuracy;
+  return value === undefined ? { status: 'failed', message: 'No epoch finished.' } : { status: 'complete', value };
 }
 
 /** After a lost context: the next backend in the fallback order, reported with the reason. */
@@ -218,16 +235,11 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
               const r = await trainWithFallback({
                 hp,
                 data: msg.data,
-                seed: (msg.config.seed * 7919 + trial.index) >>> 0,
+                seed: trialSeed(msg.config.seed, trial.index),
                 ...(signal ? { signal } : {}),
                 onEpoch: (metrics) => post({ type: 'epoch', runId: msg.runId, trialId: trial.id, metrics }),
               }, (reason, backend) => post({ type: 'restart', runId: msg.runId, trialId: trial.id, reason, backend }));
-              if (r.status === 'diverged') return { status: 'diverged', divergedAtEpoch: r.divergedAtEpoch! };
-              if (r.status === 'stopped') return { status: 'stopped' };
-              if (r.status === 'interrupted') return { status: 'failed', message: r.interruptedReason ?? 'interrupted' };
-              const last = r.epochs.at(-1);
-              const value = objective === 'valLoss' ? last?.valLoss : last?.valAccuracy;
-              return value === undefined ? { status: 'failed', message: 'No epoch finished.' } : { status: 'complete', value };
+              return evaluation(r, objective);
             },
             {
               onTrialStart: (t) =>
@@ -247,6 +259,27 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
             },
             ctrl.signal,
             msg.history ?? [],
+            {
+              size: SWEEP_BATCH,
+              key: batchKey,
+              evaluate: async (items, signal) => {
+                for (;;) {
+                  const results = await trainBatched({
+                    trials: items.map((it) => ({ hp: it.hp, seed: trialSeed(msg.config.seed, it.trial.index) })),
+                    data: msg.data,
+                    ...(signal ? { signal } : {}),
+                    fault: watch.fault,
+                    interrupted: watch.lost(),
+                    onEpoch: (k, metrics) => post({ type: 'epoch', runId: msg.runId, trialId: items[k].trial.id, metrics }),
+                  });
+                  const lost = results.find((r) => r.status === 'interrupted');
+                  if (!lost || current === 'cpu') return results.map((r) => evaluation(r, objective));
+                  const reason = lost.interruptedReason ?? 'interrupted';
+                  const backend = await fallBack(reason);
+                  for (const it of items) post({ type: 'restart', runId: msg.runId, trialId: it.trial.id, reason, backend });
+                }
+              },
+            },
           );
           stepGates.delete(msg.runId);
           post({ type: 'sweepDone', runId: msg.runId, end });

@@ -135,6 +135,7 @@ export const t = {
   stepProposed: (i: number) => `Proposed trial ${i}`,
   sweepNothing: 'Make at least one hyperparameter a range or a set of choices to sweep it.',
   trialStatus: (i: number, n: number, e: number, total: number) => `Trial ${i} of ${n} · epoch ${e} of ${total}`,
+  trialsStatus: (i: number, j: number, n: number, e: number, total: number) => `Trials ${i}–${j} of ${n} (trained together) · epoch ${e} of ${total}`,
   sweepDone: (n: number, best: string) => `Sweep finished: ${n} trials · best ${best}`,
   sweepStopped: (n: number) => `Sweep stopped after ${n} trials.`,
   sweepInterrupted: (n: number, budget: number) => `A sweep was interrupted after ${n} of ${budget} trials. Its finished trials are kept.`,
