@@ -9,7 +9,7 @@ test('grid vs random vs Bayesian on a synthetic objective: three best-so-far ser
   await section.getByRole('spinbutton', { name: 'Repeats (seeds)' }).fill('2');
   await section.getByRole('textbox', { name: 'Target value' }).fill('1');
   await section.getByRole('button', { name: 'Run comparison' }).click();
-  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Comparison: \d+ of 90 trials/);
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Comparison(: \d+ of 90 trials| finished: 90 trials)/);
   await expect(section.getByText('Comparison finished: 90 trials')).toBeVisible({ timeout: 120_000 });
   const chart = section.getByRole('figure', { name: /Best so far, median of the repeats/ });
   await expect(chart.locator('.recharts-line')).toHaveCount(3);

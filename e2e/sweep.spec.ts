@@ -32,6 +32,9 @@ for (const method of ['random', 'gp'] as const) {
       await expect(surrogate.locator('.recharts-area')).toHaveCount(1);
       await expect(surrogate.locator('.recharts-scatter-symbol')).toHaveCount(4);
       await expect(surrogate.getByText('next', { exact: true })).toBeVisible();
+      const maps = surrogate.getByRole('group', { name: 'The surrogate over two parameters' });
+      await expect(maps.getByRole('img', { name: /^What the GP expects.*Learning rate across, Units per layer up/ })).toBeVisible();
+      await expect(maps.getByRole('img', { name: /^Where it would look next/ })).toBeVisible();
       await surrogate.getByRole('combobox', { name: 'along' }).selectOption('unitsPerLayer');
       await expect(surrogate.getByText(/held at the best trial's values: Learning rate = /)).toBeVisible();
     }

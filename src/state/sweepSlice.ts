@@ -49,13 +49,13 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
     resumable: null,
     surrogate: null,
     surrogateRequest: null,
-    requestSurrogate: (param) => {
+    requestSurrogate: (param, param2) => {
       const s = get();
       if (!s.sweepRecord) return;
       const trials = s.trials.filter((x) => x.status === 'complete' && x.value !== undefined).map((x) => ({ params: x.params, value: x.value as number }));
       const requestId = (s.surrogateRequest?.requestId ?? 0) + 1;
       set({ surrogateRequest: { requestId, param, trialCount: trials.length } });
-      client().send({ type: 'surrogate', requestId, space: s.sweepRecord.config.space, trials, direction: objectiveDirection(s.sweepRecord.config.objective), param });
+      client().send({ type: 'surrogate', requestId, space: s.sweepRecord.config.space, trials, direction: objectiveDirection(s.sweepRecord.config.objective), param, ...(param2 ? { param2 } : {}) });
     },
     stepMode: false,
     stepWaiting: false,

@@ -10,7 +10,7 @@ import type { TrialRecord } from '../sweep/runner';
 import type { SavedSweep } from './persist/types';
 import type { CompareConfig, CompareTrial } from '../compare/runner';
 import type { ScanPoint } from '../lr/zones';
-import type { SurrogateCurve } from '../core/samplers/gp/surrogate';
+import type { SurrogateCurve, SurrogateMap } from '../core/samplers/gp/surrogate';
 
 export interface DataSlice {
   choice: DataChoice;
@@ -94,10 +94,10 @@ export interface SweepSlice {
   /** Train the proposed trial; `runRest` also switches step mode off for the rest of the sweep. */
   stepNext(runRest?: boolean): void;
   /** The GP surrogate along one parameter, for the latest finished trials. */
-  surrogate: { param: string; trialCount: number; curve: SurrogateCurve | null; error?: string } | null;
+  surrogate: { param: string; trialCount: number; curve: SurrogateCurve | null; map: SurrogateMap | null; error?: string } | null;
   /** The latest surrogate request; answers to older ones are dropped. */
   surrogateRequest: { requestId: number; param: string; trialCount: number } | null;
-  requestSurrogate(param: string): void;
+  requestSurrogate(param: string, param2?: string): void;
   setAxis(name: HyperparamName, axis: AxisDraft): void;
   setSweepOption(patch: Partial<Pick<SweepSlice, 'sampler' | 'budget' | 'objective' | 'gridPointsPerAxis' | 'sweepSeed'>>): void;
   startSweep(): void;

@@ -65,7 +65,7 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
       return;
     case 'surrogateResult':
       if (s.surrogateRequest && msg.requestId === s.surrogateRequest.requestId) {
-        set({ surrogate: { param: s.surrogateRequest.param, trialCount: s.surrogateRequest.trialCount, curve: msg.curve, ...(msg.error ? { error: msg.error } : {}) } });
+        set({ surrogate: { param: s.surrogateRequest.param, trialCount: s.surrogateRequest.trialCount, curve: msg.curve, map: msg.map, ...(msg.error ? { error: msg.error } : {}) } });
       }
       return;
     case 'stepWaiting':

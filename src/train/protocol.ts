@@ -10,7 +10,7 @@ import type { CompareConfig, CompareEnd, CompareTrial } from '../compare/runner'
 import type { ObjectiveName } from '../sweep/config';
 import type { ScanPoint } from '../lr/zones';
 import type { Direction, SearchSpace } from '../core';
-import type { SurrogateCurve, SurrogateTrial } from '../core/samplers/gp/surrogate';
+import type { SurrogateCurve, SurrogateMap, SurrogateTrial } from '../core/samplers/gp/surrogate';
 
 /** What a comparison optimizes: a cheap synthetic function, or real training of the network. */
 export type CompareObjective =
@@ -29,7 +29,7 @@ export type ToWorker =
   /** Fault injection, for tests and for showing a class what happens: lose the WebGL context. */
   | { type: 'loseContext' }
   /** The GP's view along one parameter (answered at once, between epochs of a running job). */
-  | { type: 'surrogate'; requestId: number; space: SearchSpace; trials: SurrogateTrial[]; direction: Direction; param: string };
+  | { type: 'surrogate'; requestId: number; space: SearchSpace; trials: SurrogateTrial[]; direction: Direction; param: string; param2?: string };
 
 export type FromWorker =
   | { type: 'backend'; backend: BackendName; requested: BackendName; reason?: string }
@@ -48,5 +48,5 @@ export type FromWorker =
   | { type: 'scanEpoch'; runId: number; index: number; epoch: number; valLoss: number }
   | { type: 'scanPoint'; runId: number; index: number; point: ScanPoint }
   | { type: 'scanDone'; runId: number; stopped: boolean }
-  | { type: 'surrogateResult'; requestId: number; curve: SurrogateCurve | null; error?: string }
+  | { type: 'surrogateResult'; requestId: number; curve: SurrogateCurve | null; map: SurrogateMap | null; error?: string }
   | { type: 'error'; runId?: number; message: string };

@@ -8,7 +8,7 @@ import type { FromWorker, ToWorker } from './protocol';
 import { runSweep, type Evaluation } from '../sweep/runner';
 import { runCompare, type CompareEvaluator } from '../compare/runner';
 import { findSynthetic } from '../compare/synthetic';
-import { surrogateAlong } from '../core/samplers/gp/surrogate';
+import { surrogateAlong, surrogateMap } from '../core/samplers/gp/surrogate';
 import { trialHyperparams, type ObjectiveName } from '../sweep/config';
 import { backendOrder, type BackendName } from './backends';
 import { createContextWatch } from './contextWatch';
@@ -99,9 +99,14 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
     }
     case 'surrogate':
       try {
-        post({ type: 'surrogateResult', requestId: msg.requestId, curve: surrogateAlong(msg.space, msg.trials, msg.direction, msg.param) });
+        post({
+          type: 'surrogateResult',
+          requestId: msg.requestId,
+          curve: surrogateAlong(msg.space, msg.trials, msg.direction, msg.param),
+          map: msg.param2 ? surrogateMap(msg.space, msg.trials, msg.direction, msg.param, msg.param2) : null,
+        });
       } catch (e) {
-        post({ type: 'surrogateResult', requestId: msg.requestId, curve: null, error: (e as Error).message });
+        post({ type: 'surrogateResult', requestId: msg.requestId, curve: null, map: null, error: (e as Error).message });
       }
       break;
     case 'loseContext':

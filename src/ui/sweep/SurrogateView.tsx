@@ -5,6 +5,10 @@ import { hyperparamText, t } from '../messages/en';
 import { fmt } from '../format';
 import { axisFor } from '../charts/axes';
 import type { HyperparamName } from '../../core/hyperparams';
+import { SurrogateMaps } from './SurrogateMaps';
+import type { ParamSpec } from '../../core';
+
+const isLogParam = (sp: ParamSpec | undefined) => !!sp && sp.type !== 'categorical' && sp.log === true;
 
 const labelOf = (n: string) => hyperparamText[n as HyperparamName]?.label ?? n;
 
@@ -23,9 +27,10 @@ export function SurrogateView() {
   const [param, setParam] = useState<string | null>(null);
   const axis = param && numeric.includes(param) ? param : numeric[0] ?? null;
   const isGp = record?.config.sampler === 'gp';
+  const second = numeric.find((n) => n !== axis);
   useEffect(() => {
-    if (isGp && axis && finished >= 2) request(axis);
-  }, [isGp, axis, finished, request]);
+    if (isGp && axis && finished >= 2) request(axis, second);
+  }, [isGp, axis, second, finished, request]);
   if (!record || !isGp || !axis) return null;
   const spec = record.config.space[axis];
   const log = spec.type !== 'categorical' && spec.log === true;
@@ -75,6 +80,7 @@ export function SurrogateView() {
           </ResponsiveContainer>
         </>
       ) : null}
+      {surrogate?.map && surrogate.param === axis ? <SurrogateMaps map={surrogate.map} direction={record.config.objective === 'valLoss' ? 'minimize' : 'maximize'} logX={log} logY={second ? isLogParam(record.config.space[second]) : false} /> : null}
     </figure>
   );
 }

@@ -15,8 +15,8 @@ function run(obj: TestObjective, trials: number, seed: number, direction: 'minim
 }
 
 describe('GP sampler', () => {
-  test('startup count defaults to min(10, max(4, 2 * params))', () => {
-    expect([1, 2, 3, 5, 8].map(defaultStartup)).toEqual([4, 4, 6, 10, 10]);
+  test('startup count defaults to min(10, max(4, params + 1))', () => {
+    expect([1, 2, 3, 5, 6, 8, 12].map(defaultStartup)).toEqual([4, 4, 4, 6, 7, 9, 10]);
   });
 
   test('reaches a small regret on a 1-D quadratic within 15 trials', () => {

@@ -35,3 +35,19 @@ test('maximize flips the sense; categorical axes and too few trials give no curv
   expect(surrogateAlong(space, trials, 'maximize', 'k')).toBeNull();
   expect(surrogateAlong(space, trials.slice(0, 1), 'maximize', 'x')).toBeNull();
 });
+
+test('the 2-D map: mean near the data, acquisition highest away from the worst corner', async () => {
+  const { surrogateMap } = await import('./surrogate');
+  const sp = { a: { type: 'float' as const, low: 0, high: 1 }, b: { type: 'float' as const, low: 0, high: 1 } };
+  const g = (a: number, b: number) => (a - 0.25) ** 2 + (b - 0.75) ** 2;
+  const pts = [[0.1, 0.9], [0.3, 0.7], [0.9, 0.1], [0.8, 0.8], [0.2, 0.2], [0.5, 0.5]];
+  const m = surrogateMap(sp, pts.map(([a, b]) => ({ params: { a, b }, value: g(a, b) })), 'minimize', 'a', 'b', 20)!;
+  expect(m.mean).toHaveLength(400);
+  expect(m.ys[0]).toBeGreaterThan(m.ys[19]); // row 0 is the top
+  const at = (a: number, b: number) => m.mean[Math.min(19, Math.floor((1 - b) * 20)) * 20 + Math.min(19, Math.floor(a * 20))];
+  expect(Math.abs(at(0.3, 0.7) - g(0.3, 0.7))).toBeLessThan(0.05);
+  expect(at(0.9, 0.1)).toBeGreaterThan(at(0.3, 0.7));
+  expect(m.best.x).toBeLessThan(0.6);
+  expect(m.best.y).toBeGreaterThan(0.4);
+  expect(surrogateMap(sp, [], 'minimize', 'a', 'b')).toBeNull();
+});
