@@ -31,3 +31,24 @@ test('grid vs random vs Bayesian on a synthetic objective: three best-so-far ser
   await shot(page, 'compare-branin');
   expect(errors).toEqual([]);
 });
+
+test('the same race with real training: three methods, the search space above, a filled summary', async ({ page }) => {
+  const errors = await openApp(page);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('xor');
+  await page.getByRole('spinbutton', { name: 'Epochs value' }).fill('3');
+  const section = page.getByRole('region', { name: 'Compare tuning methods' });
+  await section.getByRole('combobox', { name: 'Compare on' }).selectOption('training');
+  await section.getByRole('spinbutton', { name: 'Trials per method' }).fill('3');
+  await section.getByRole('spinbutton', { name: 'Repeats (seeds)' }).fill('1');
+  await section.getByRole('button', { name: 'Run comparison' }).click();
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Comparison: \d+ of 9 trials/);
+  await expect(section.getByText('Comparison finished: 9 trials')).toBeVisible({ timeout: 150_000 });
+  await expect(section.getByRole('figure', { name: /Best so far, median of the repeats/ }).locator('.recharts-line')).toHaveCount(3);
+  const rows = section.getByRole('table', { name: 'Summary' }).getByRole('row');
+  await expect(rows).toHaveCount(4);
+  for (const name of ['Grid', 'Random', 'Bayesian (Gaussian process)']) {
+    await expect(rows.filter({ hasText: name }).getByRole('cell').nth(1)).toHaveText(/^[\d.e+-]+ \[/);
+  }
+  await shot(page, 'compare-training');
+  expect(errors).toEqual([]);
+});
