@@ -410,7 +410,7 @@ interface SweepSummary {
   requested: BackendName;
   timeoutS: number;
   trialsDone: number;
-  /** Unfinished sweeps: click -> trial 1, plus the median trial time for each of the budget's trials. */
+  /** Unfinished sweeps: elapsed time divided by the fraction of the sweep's epochs the page has been told of. */
   projectedS: number;
   backendText: string;
   finished: boolean;
@@ -463,8 +463,10 @@ async function partSweep(browser: Browser, base: string, backend: BackendName, t
     const done = after.filter((m) => m.type === 'trialDone');
     const trialsDone = done.length;
     const workerTrialMs = done.map((m) => m.ms ?? NaN);
-    // An unfinished sweep is projected linearly from the trials the page has seen finish.
-    const projectedS = endMsg || endEntry ? (endAt - clickAt) / 1000 : trialsDone > 0 ? ((endAt - clickAt) / trialsDone) * SWEEP.trials / 1000 : NaN;
+    // An unfinished sweep is projected linearly from the epochs the page has seen (trials sharing an architecture
+    // train together as one batch and finish together, so finished trials alone say little).
+    const epochFraction = p.epochMsgs / (SWEEP.trials * SWEEP.epochs);
+    const projectedS = endMsg || endEntry ? (endAt - clickAt) / 1000 : epochFraction > 0 ? (endAt - clickAt) / epochFraction / 1000 : NaN;
     const trialsCompleted = done.filter((m) => m.status === 'complete').length;
     const rows = Number(/(\d+) training rows/.exec(trainingRows)?.[1] ?? NaN);
     const steps = SWEEP.trials * SWEEP.epochs * Math.ceil(rows / Number(batchSize));
@@ -495,14 +497,14 @@ function printSweeps(sweeps: SweepSummary[]): string {
   ]);
   const t = table(
     ['backend', 'ran on', 'trials', 'wall s (Run sweep → last trial)', 'target', 'verdict', 'longest main-thread task ms', 'target', 'verdict',
-      'median trial s (worker)', 'sum of trials s (worker)', 'click → trial 1 ms', 'steps / wall ms per step'],
+      'median trial s (worker)', 'sum of trials s (worker)', 'click → trial 1 ms', 'trial-steps / wall ms per trial-step'],
     rows,
   );
   const notes = sweeps.flatMap((s) => [
     `- ${s.requested}: ${s.trainingRows}, batch ${s.batchSize}; last status: ${s.statusText}`,
     `  - main thread: ${fmtInt(s.mainBusyMs)} ms in long tasks (${fmt1((s.mainBusyMs / 10) / s.wallS)}% of the wall time), ${fmtInt(s.epochMsgs)} epoch messages; Worker.onmessage: ${describeHandlers(s.onmessage)}`,
     ...s.topFrames.map((f) => `  - longest frames: ${describeFrame(f)}`),
-    ...s.errors.map((e) => `  - error: ${e}`),
+    ...s.errors.map((e) => `  - error: ${e}${s.finished ? '' : `; ${fmtInt(s.epochMsgs)} of ${fmtInt(SWEEP.trials * SWEEP.epochs)} trial-epochs done, projected from those`}`),
   ]);
   return `### 2. Teaching sweep in the app UI (${SWEEP.trials} random trials, circle 400 points, ${SWEEP.epochs} epochs, learning rate log ${SWEEP.lrMin}..${SWEEP.lrMax}, units ${SWEEP.unitsMin}..${SWEEP.unitsMax})\n\n${t}\n\n${notes.join('\n')}`;
 }
@@ -701,9 +703,12 @@ async function main() {
     if (parts.includes('sweep')) {
       const sweeps: SweepSummary[] = [];
       const skipped: string[] = [];
-      for (const b of sweepBackends) {
+      for (const [i, b] of sweepBackends.entries()) {
+        // Each later backend keeps a slot of its own (75 s: a cpu sweep's length here), so one slow webgl sweep
+        // does not leave none; an unfinished sweep is reported with a projection.
+        const reserve = (sweepBackends.length - 1 - i) * 75_000;
         const left = budgetMs - (performance.now() - started) - 10_000;
-        const timeoutMs = Math.min(sweepTimeoutMs, left);
+        const timeoutMs = Math.min(sweepTimeoutMs, left - reserve);
         if (timeoutMs < 45_000) {
           skipped.push(b);
           say(`teaching sweep on ${b}: skipped, ${fmtInt(left / 1000)} s left of the ${fmtInt(budgetMs / 1000)} s budget (--budget S to allow more)`);

@@ -3,6 +3,6 @@
  * also keeps Vite's per-project build/preview lock from colliding with a concurrent `npm test`.
  */
 import { defineConfig, mergeConfig } from 'vite';
-import appConfig from '../../vite.config';
+import appConfig from '../../vite.config.ts';
 
 export default mergeConfig(appConfig, defineConfig({ build: { outDir: 'bench/results/dist' } }));

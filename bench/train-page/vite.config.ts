@@ -3,7 +3,7 @@
  * under bench-assets/ so the app's own files stay as they are. Used only by npm run bench:train.
  */
 import { defineConfig, mergeConfig } from 'vite';
-import appConfig from './vite.app.config';
+import appConfig from './vite.app.config.ts';
 
 export default mergeConfig(
   appConfig,
