@@ -70,6 +70,14 @@ function shuffledCopy(x: Float32Array, y: Float32Array, d: number, order: number
   return [xs, ys];
 }
 
+/** Targets as the loss wants them, on the host: one-hot rows (classification) or the values (regression). */
+function hostTargets(y: Float32Array, outputDim: number, classification: boolean): Float32Array {
+  if (!classification) return y;
+  const out = new Float32Array(y.length * outputDim);
+  for (let i = 0; i < y.length; i++) out[i * outputDim + y[i]] = 1;
+  return out;
+}
+
 export async function train(opts: TrainOptions): Promise<TrainResult> {
   const { hp, data, seed, onEpoch, signal, surface, fault, interrupted } = opts;
   let interruptReason: string | null = null;
@@ -121,14 +129,20 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
       const t0 = performance.now();
       rng.shuffle(order);
       const [xs, ys] = shuffledCopy(tr.x, tr.y, d, order);
-      const xEpoch = tf.tensor2d(xs, [tr.n, d]);
-      const yEpoch = toTargets(ys, tr.n);
+      // On the GPU a batch is a slice of the epoch's tensor (one dispatch). On wasm and cpu a slice copies the
+      // whole input out of backend memory each step, so batches are made from the shuffled host arrays instead.
+      const onHost = tf.getBackend() !== 'webgl';
+      const yHost = onHost ? hostTargets(ys, outputDim, classification) : null;
+      const xEpoch = onHost ? null : tf.tensor2d(xs, [tr.n, d]);
+      const yEpoch = onHost ? null : toTargets(ys, tr.n);
       let lossSum: tf.Scalar = tf.scalar(0);
       for (let start = 0; start < tr.n; start += plan.batchSize) {
         const size = Math.min(plan.batchSize, tr.n - start);
         const next = tf.tidy(() => {
-          const xb = tf.slice(xEpoch, [start, 0], [size, d]);
-          const yb = tf.slice(yEpoch, [start, 0], [size, outputDim]);
+          const xb = xEpoch ? tf.slice(xEpoch, [start, 0], [size, d]) : tf.tensor2d(xs.subarray(start * d, (start + size) * d), [size, d]);
+          const yb = yEpoch
+            ? tf.slice(yEpoch, [start, 0], [size, outputDim])
+            : tf.tensor2d(yHost!.subarray(start * outputDim, (start + size) * outputDim), [size, outputDim]);
           const batchLoss = optimizer.minimize(() => {
             const out = model.apply(xb, { training: true }) as tf.Tensor;
             let loss = lossOf(out, yb);
@@ -142,8 +156,8 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
         lossSum.dispose();
         lossSum = next;
       }
-      xEpoch.dispose();
-      yEpoch.dispose();
+      xEpoch?.dispose();
+      yEpoch?.dispose();
 
       const [valLossT, valAccT] = tf.tidy(() => {
         const out = model.predict(xVal) as tf.Tensor;
