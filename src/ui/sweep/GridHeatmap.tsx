@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SearchSpace } from '../../core';
 import type { TrialView } from '../../state/types';
 import { hyperparamText, t } from '../messages/en';
@@ -7,7 +8,7 @@ import { objectiveColor } from '../compare/compareView';
 const labelOf = (n: string) => (n in hyperparamText ? hyperparamText[n as keyof typeof hyperparamText].label : n);
 
 /** For a grid over two parameters: one cell per grid point, coloured by its objective. */
-export function GridHeatmap({ space, trials, direction }: { space: SearchSpace; trials: TrialView[]; direction: 'minimize' | 'maximize' }) {
+export const GridHeatmap = memo(function GridHeatmap({ space, trials, direction }: { space: SearchSpace; trials: TrialView[]; direction: 'minimize' | 'maximize' }) {
   const [xn, yn] = Object.keys(space);
   const key = (v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(6)) : String(v));
   const sortVals = (vs: (string | number)[]) => [...new Set(vs)].sort((a, b) => (typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))));
@@ -46,4 +47,4 @@ export function GridHeatmap({ space, trials, direction }: { space: SearchSpace; 
       </table>
     </figure>
   );
-}
+});

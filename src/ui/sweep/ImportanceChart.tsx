@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { importance, IMPORTANCE_METHOD } from '../../core/analysis/importance';
 import type { SearchSpace } from '../../core';
@@ -5,7 +6,7 @@ import type { TrialView } from '../../state/types';
 import { hyperparamText, t } from '../messages/en';
 
 /** Which swept hyperparameters explain the objective most, as bars, with the method named. */
-export function ImportanceChart({ space, trials }: { space: SearchSpace; trials: TrialView[] }) {
+export const ImportanceChart = memo(function ImportanceChart({ space, trials }: { space: SearchSpace; trials: TrialView[] }) {
   const done = trials.filter((tr) => tr.status === 'complete' && tr.value !== undefined).map((tr) => ({ params: tr.params, value: tr.value as number }));
   const data = importance(space, done).map((i) => ({ ...i, label: i.name in hyperparamText ? hyperparamText[i.name as keyof typeof hyperparamText].label : i.name, pct: Math.round(i.eta2 * 100) }));
   return (
@@ -25,4 +26,4 @@ export function ImportanceChart({ space, trials }: { space: SearchSpace; trials:
       <p className="help">{t.importanceMethod(IMPORTANCE_METHOD)}</p>
     </figure>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { SearchSpace } from '../../core';
 import type { TrialView } from '../../state/types';
 import { hyperparamText, t } from '../messages/en';
@@ -9,7 +9,7 @@ import { objectiveColor } from '../compare/compareView';
 const W = 760, H = 260, PAD = { top: 28, bottom: 24, left: 72, right: 72 };
 
 /** All trials as lines across one axis per parameter and the objective; drag along an axis to filter. */
-export function ParallelCoords({ space, trials, direction, objectiveLabel }: { space: SearchSpace; trials: TrialView[]; direction: 'minimize' | 'maximize'; objectiveLabel: string }) {
+export const ParallelCoords = memo(function ParallelCoords({ space, trials, direction, objectiveLabel }: { space: SearchSpace; trials: TrialView[]; direction: 'minimize' | 'maximize'; objectiveLabel: string }) {
   const [brushes, setBrushes] = useState<Record<string, [number, number]>>({});
   const drag = useRef<{ axis: string; start: number } | null>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -69,4 +69,4 @@ export function ParallelCoords({ space, trials, direction, objectiveLabel }: { s
       </svg>
     </figure>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis,
 } from 'recharts';
@@ -42,7 +42,7 @@ function TrialCurves({ trials, bestId, epochs }: { trials: TrialView[]; bestId: 
   );
 }
 
-function ParamScatter({ name, log, categorical, trials, bestId }: { name: HyperparamName; log: boolean; categorical: readonly string[] | null; trials: TrialView[]; bestId: number | undefined }) {
+const ParamScatter = memo(function ParamScatter({ name, log, categorical, trials, bestId }: { name: HyperparamName; log: boolean; categorical: readonly string[] | null; trials: TrialView[]; bestId: number | undefined }) {
   const label = hyperparamText[name].label;
   const points = trials
     .filter((tr) => tr.status === 'complete' && tr.value !== undefined && Number.isFinite(tr.value))
@@ -76,9 +76,9 @@ function ParamScatter({ name, log, categorical, trials, bestId }: { name: Hyperp
       </ResponsiveContainer>
     </figure>
   );
-}
+});
 
-function BestSoFarChart({ trials, direction }: { trials: TrialView[]; direction: 'minimize' | 'maximize' }) {
+const BestSoFarChart = memo(function BestSoFarChart({ trials, direction }: { trials: TrialView[]; direction: 'minimize' | 'maximize' }) {
   const values = trials.filter((tr) => tr.status !== 'running').map((tr) => (tr.status === 'complete' ? tr.value : undefined));
   const best = bestSoFar(values, direction);
   const data = best.map((b, i) => ({ trial: i + 1, best: b === undefined || !Number.isFinite(b) ? undefined : b, value: values[i] }));
@@ -97,7 +97,7 @@ function BestSoFarChart({ trials, direction }: { trials: TrialView[]; direction:
       </ResponsiveContainer>
     </figure>
   );
-}
+});
 
 export function SweepCharts() {
   const trials = useApp((s) => s.trials);
@@ -105,18 +105,21 @@ export function SweepCharts() {
   const stepWaiting = useApp((s) => s.stepWaiting);
   const best = useApp((s) => bestTrial(s)?.id);
   const swept = useMemo(() => (record ? (Object.keys(record.config.space) as HyperparamName[]) : []), [record]);
+  // Only the curves chart needs the running trials' epochs; the rest redraw when a trial finishes.
+  const finishedKey = trials.map((tr) => (tr.status === 'running' ? '' : `${tr.id}:${tr.status}`)).join(',');
+  const finished = useMemo(() => trials.filter((tr) => tr.status !== 'running'), [finishedKey]); // oxlint-disable-line react-hooks/exhaustive-deps
   if (!record || trials.length === 0) return null;
   const epochs = Math.max(record.config.fixed.epochs, ...trials.map((tr) => tr.hp.epochs));
   return (
     <div className="sweep-charts">
       <TrialCurves trials={trials} bestId={best} epochs={epochs} />
-      <BestSoFarChart trials={trials} direction={objectiveDirection(record.config.objective)} />
+      <BestSoFarChart trials={finished} direction={objectiveDirection(record.config.objective)} />
       {record.config.sampler === 'gp' && !stepWaiting ? <div className="wide-row"><SurrogateView /></div> : null}
-      {swept.length >= 2 ? <ImportanceChart space={record.config.space} trials={trials} /> : null}
-      {record.config.sampler === 'grid' && swept.length === 2 ? <GridHeatmap space={record.config.space} trials={trials} direction={objectiveDirection(record.config.objective)} /> : null}
+      {swept.length >= 2 ? <ImportanceChart space={record.config.space} trials={finished} /> : null}
+      {record.config.sampler === 'grid' && swept.length === 2 ? <GridHeatmap space={record.config.space} trials={finished} direction={objectiveDirection(record.config.objective)} /> : null}
       {swept.length >= 1 ? (
         <div className="wide-row">
-          <ParallelCoords space={record.config.space} trials={trials} direction={objectiveDirection(record.config.objective)}
+          <ParallelCoords space={record.config.space} trials={finished} direction={objectiveDirection(record.config.objective)}
             objectiveLabel={record.config.objective === 'valLoss' ? t.valLoss : t.valAccuracy} />
         </div>
       ) : null}
@@ -124,7 +127,7 @@ export function SweepCharts() {
         {swept.map((name) => {
           const spec = record.config.space[name];
           const categorical = spec?.type === 'categorical' ? spec.choices.map(String) : null;
-          return <ParamScatter key={name} name={name} log={spec?.type !== 'categorical' && spec?.log === true} categorical={categorical} trials={trials} bestId={best} />;
+          return <ParamScatter key={name} name={name} log={spec?.type !== 'categorical' && spec?.log === true} categorical={categorical} trials={finished} bestId={best} />;
         })}
       </div>
     </div>
