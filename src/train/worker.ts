@@ -72,6 +72,27 @@ async function trainWithFallback(opts: TrainOptions, onRestart: (reason: string,
   }
 }
 
+/** The backend, started with WebGL first when nothing asked for another. */
+async function backendReady(): Promise<BackendName> {
+  if (!ready) await ensureBackend('webgl');
+  return ready!;
+}
+
+/** Queue a job with its own Stop; its errors are reported against its run. */
+function job(runId: number, body: (ctrl: AbortController) => Promise<void>): void {
+  const ctrl = new AbortController();
+  active.set(runId, ctrl);
+  enqueue(async () => {
+    try {
+      await body(ctrl);
+    } catch (e) {
+      post({ type: 'error', runId, message: (e as Error).message });
+    } finally {
+      active.delete(runId);
+    }
+  });
+}
+
 function enqueue(job: () => Promise<void>): void {
   queue = queue.then(job).catch((e: unknown) => post({ type: 'error', message: (e as Error).message }));
 }
@@ -114,185 +135,149 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       if (!watch.lose()) post({ type: 'error', message: 'Only a WebGL backend has a context to lose.' });
       break;
     case 'train': {
-      const ctrl = new AbortController();
-      active.set(msg.runId, ctrl);
-      enqueue(async () => {
-        try {
-          if (!ready) await ensureBackend('webgl');
-          await ready;
-          const result = await trainWithFallback({
-            hp: msg.hp,
-            data: msg.data,
-            seed: msg.seed,
-            signal: ctrl.signal,
-            onEpoch: (metrics) => post({ type: 'epoch', runId: msg.runId, metrics }),
-            ...(msg.surfacePoints
-              ? {
-                  surface: {
-                    points: msg.surfacePoints,
-                    onSurface: (values: Float32Array, epoch: number) =>
-                      post({ type: 'surface', runId: msg.runId, epoch, values }, [values.buffer]),
-                  },
-                }
-              : {}),
-          }, (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }));
-          post({ type: 'runDone', runId: msg.runId, result });
-        } catch (e) {
-          post({ type: 'error', runId: msg.runId, message: (e as Error).message });
-        } finally {
-          active.delete(msg.runId);
-        }
+      job(msg.runId, async (ctrl) => {
+        await backendReady();
+        const result = await trainWithFallback({
+          hp: msg.hp,
+          data: msg.data,
+          seed: msg.seed,
+          signal: ctrl.signal,
+          onEpoch: (metrics) => post({ type: 'epoch', runId: msg.runId, metrics }),
+          ...(msg.surfacePoints
+            ? {
+                surface: {
+                  points: msg.surfacePoints,
+                  onSurface: (values: Float32Array, epoch: number) =>
+                    post({ type: 'surface', runId: msg.runId, epoch, values }, [values.buffer]),
+                },
+              }
+            : {}),
+        }, (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }));
+        post({ type: 'runDone', runId: msg.runId, result });
       });
       break;
     }
     case 'compare': {
-      const ctrl = new AbortController();
-      active.set(msg.runId, ctrl);
-      enqueue(async () => {
-        try {
-          const obj = msg.objective;
-          let evaluate: CompareEvaluator;
-          if (obj.kind === 'synthetic') {
-            const fn = findSynthetic(obj.id);
-            if (!fn) throw new Error(`Unknown synthetic objective ${obj.id}`);
-            let n = 0;
-            evaluate = async (params) => {
-              // A synthetic trial takes microseconds: let a Stop in every so often.
-              if (++n % 10 === 0) await yieldToEventLoop();
-              return { status: 'complete', value: fn.f(params) };
-            };
-          } else {
-            if (!ready) await ensureBackend('webgl');
-            await ready;
-            evaluate = async (params, lane, index, signal) => {
-              const r = await trainWithFallback({
-                hp: trialHyperparams(obj.fixed, params),
-                data: obj.data,
-                seed: (msg.config.seed * 7919 + lane.repeat * 104729 + index) >>> 0,
-                ...(signal ? { signal } : {}),
-              }, (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }));
-              if (r.status === 'diverged') return { status: 'diverged' };
-              if (r.status === 'stopped') return { status: 'stopped' };
-              const last = r.epochs.at(-1);
-              const value = obj.objective === 'valLoss' ? last?.valLoss : last?.valAccuracy;
-              return value === undefined || r.status !== 'complete' ? { status: 'failed' } : { status: 'complete', value };
-            };
-          }
-          const end = await runCompare(msg.config, evaluate, (trial) => post({ type: 'compareTrial', runId: msg.runId, trial }), ctrl.signal);
-          post({ type: 'compareDone', runId: msg.runId, end });
-        } catch (e) {
-          post({ type: 'error', runId: msg.runId, message: (e as Error).message });
-        } finally {
-          active.delete(msg.runId);
+      job(msg.runId, async (ctrl) => {
+        const obj = msg.objective;
+        let evaluate: CompareEvaluator;
+        if (obj.kind === 'synthetic') {
+          const fn = findSynthetic(obj.id);
+          if (!fn) throw new Error(`Unknown synthetic objective ${obj.id}`);
+          let n = 0;
+          evaluate = async (params) => {
+            // A synthetic trial takes microseconds: let a Stop in every so often.
+            if (++n % 10 === 0) await yieldToEventLoop();
+            return { status: 'complete', value: fn.f(params) };
+          };
+        } else {
+          await backendReady();
+          evaluate = async (params, lane, index, signal) => {
+            const r = await trainWithFallback({
+              hp: trialHyperparams(obj.fixed, params),
+              data: obj.data,
+              seed: (msg.config.seed * 7919 + lane.repeat * 104729 + index) >>> 0,
+              ...(signal ? { signal } : {}),
+            }, (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }));
+            if (r.status === 'diverged') return { status: 'diverged' };
+            if (r.status === 'stopped') return { status: 'stopped' };
+            const last = r.epochs.at(-1);
+            const value = obj.objective === 'valLoss' ? last?.valLoss : last?.valAccuracy;
+            return value === undefined || r.status !== 'complete' ? { status: 'failed' } : { status: 'complete', value };
+          };
         }
+        const end = await runCompare(msg.config, evaluate, (trial) => post({ type: 'compareTrial', runId: msg.runId, trial }), ctrl.signal);
+        post({ type: 'compareDone', runId: msg.runId, end });
       });
       break;
     }
     case 'lrScan': {
-      const ctrl = new AbortController();
-      active.set(msg.runId, ctrl);
-      enqueue(async () => {
-        try {
-          if (!ready) await ensureBackend('webgl');
-          await ready;
-          let stopped = false;
-          for (const [index, rate] of msg.rates.entries()) {
-            if (ctrl.signal.aborted) {
-              stopped = true;
-              break;
-            }
-            const r = await trainWithFallback(
-              {
-                hp: { ...msg.hp, learningRate: rate, epochs: msg.epochs },
-                data: msg.data,
-                seed: msg.seed,
-                signal: ctrl.signal,
-                onEpoch: (m) => post({ type: 'scanEpoch', runId: msg.runId, index, epoch: m.epoch, valLoss: m.valLoss }),
-              },
-              (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }),
-            );
-            if (r.status === 'stopped') {
-              stopped = true;
-              break;
-            }
-            post({ type: 'scanPoint', runId: msg.runId, index, point: { rate, curve: r.epochs.map((m) => m.valLoss), diverged: r.status === 'diverged' } });
+      job(msg.runId, async (ctrl) => {
+        await backendReady();
+        let stopped = false;
+        for (const [index, rate] of msg.rates.entries()) {
+          if (ctrl.signal.aborted) {
+            stopped = true;
+            break;
           }
-          post({ type: 'scanDone', runId: msg.runId, stopped });
-        } catch (e) {
-          post({ type: 'error', runId: msg.runId, message: (e as Error).message });
-        } finally {
-          active.delete(msg.runId);
+          const r = await trainWithFallback(
+            {
+              hp: { ...msg.hp, learningRate: rate, epochs: msg.epochs },
+              data: msg.data,
+              seed: msg.seed,
+              signal: ctrl.signal,
+              onEpoch: (m) => post({ type: 'scanEpoch', runId: msg.runId, index, epoch: m.epoch, valLoss: m.valLoss }),
+            },
+            (reason, backend) => post({ type: 'restart', runId: msg.runId, reason, backend }),
+          );
+          if (r.status === 'stopped') {
+            stopped = true;
+            break;
+          }
+          post({ type: 'scanPoint', runId: msg.runId, index, point: { rate, curve: r.epochs.map((m) => m.valLoss), diverged: r.status === 'diverged' } });
         }
+        post({ type: 'scanDone', runId: msg.runId, stopped });
       });
       break;
     }
     case 'sweep': {
-      const ctrl = new AbortController();
-      active.set(msg.runId, ctrl);
-      enqueue(async () => {
-        try {
-          if (!ready) await ensureBackend('webgl');
-          await ready;
-          const objective = msg.config.objective;
-          const end = await runSweep(
-            msg.config,
-            async (hp, trial, signal) => {
-              const r = await trainWithFallback({
-                hp,
-                data: msg.data,
-                seed: trialSeed(msg.config.seed, trial.index),
-                ...(signal ? { signal } : {}),
-                onEpoch: (metrics) => post({ type: 'epoch', runId: msg.runId, trialId: trial.id, metrics }),
-              }, (reason, backend) => post({ type: 'restart', runId: msg.runId, trialId: trial.id, reason, backend }));
-              return evaluation(r, objective);
-            },
-            {
-              onTrialStart: (t) =>
-                post({ type: 'trialStart', runId: msg.runId, trialId: t.id, index: t.index, params: t.params, hp: t.hp, ...(t.note ? { note: t.note } : {}) }),
-              onTrialDone: (trial) => post({ type: 'trialDone', runId: msg.runId, trial }),
-              ...(msg.stepMode
-                ? {
-                    beforeTrain: () => {
-                      const gate = stepGates.get(msg.runId) ?? { stepping: true, release: null };
-                      stepGates.set(msg.runId, gate);
-                      if (!gate.stepping || ctrl.signal.aborted) return Promise.resolve();
-                      post({ type: 'stepWaiting', runId: msg.runId });
-                      return new Promise<void>((resolve) => { gate.release = resolve; });
-                    },
-                  }
-                : {}),
-            },
-            ctrl.signal,
-            msg.history ?? [],
-            {
-              size: SWEEP_BATCH,
-              key: batchKey,
-              evaluate: async (items, signal) => {
-                for (;;) {
-                  const results = await trainBatched({
-                    trials: items.map((it) => ({ hp: it.hp, seed: trialSeed(msg.config.seed, it.trial.index) })),
-                    data: msg.data,
-                    ...(signal ? { signal } : {}),
-                    fault: watch.fault,
-                    interrupted: watch.lost(),
-                    onEpoch: (k, metrics) => post({ type: 'epoch', runId: msg.runId, trialId: items[k].trial.id, metrics }),
-                  });
-                  const lost = results.find((r) => r.status === 'interrupted');
-                  if (!lost || current === 'cpu') return results.map((r) => evaluation(r, objective));
-                  const reason = lost.interruptedReason ?? 'interrupted';
-                  const backend = await fallBack(reason);
-                  for (const it of items) post({ type: 'restart', runId: msg.runId, trialId: it.trial.id, reason, backend });
+      job(msg.runId, async (ctrl) => {
+        await backendReady();
+        const objective = msg.config.objective;
+        const end = await runSweep(
+          msg.config,
+          async (hp, trial, signal) => {
+            const r = await trainWithFallback({
+              hp,
+              data: msg.data,
+              seed: trialSeed(msg.config.seed, trial.index),
+              ...(signal ? { signal } : {}),
+              onEpoch: (metrics) => post({ type: 'epoch', runId: msg.runId, trialId: trial.id, metrics }),
+            }, (reason, backend) => post({ type: 'restart', runId: msg.runId, trialId: trial.id, reason, backend }));
+            return evaluation(r, objective);
+          },
+          {
+            onTrialStart: (t) =>
+              post({ type: 'trialStart', runId: msg.runId, trialId: t.id, index: t.index, params: t.params, hp: t.hp, ...(t.note ? { note: t.note } : {}) }),
+            onTrialDone: (trial) => post({ type: 'trialDone', runId: msg.runId, trial }),
+            ...(msg.stepMode
+              ? {
+                  beforeTrain: () => {
+                    const gate = stepGates.get(msg.runId) ?? { stepping: true, release: null };
+                    stepGates.set(msg.runId, gate);
+                    if (!gate.stepping || ctrl.signal.aborted) return Promise.resolve();
+                    post({ type: 'stepWaiting', runId: msg.runId });
+                    return new Promise<void>((resolve) => { gate.release = resolve; });
+                  },
                 }
-              },
+              : {}),
+          },
+          ctrl.signal,
+          msg.history ?? [],
+          {
+            size: SWEEP_BATCH,
+            key: batchKey,
+            evaluate: async (items, signal) => {
+              for (;;) {
+                const results = await trainBatched({
+                  trials: items.map((it) => ({ hp: it.hp, seed: trialSeed(msg.config.seed, it.trial.index) })),
+                  data: msg.data,
+                  ...(signal ? { signal } : {}),
+                  fault: watch.fault,
+                  interrupted: watch.lost(),
+                  onEpoch: (k, metrics) => post({ type: 'epoch', runId: msg.runId, trialId: items[k].trial.id, metrics }),
+                });
+                const lost = results.find((r) => r.status === 'interrupted');
+                if (!lost || current === 'cpu') return results.map((r) => evaluation(r, objective));
+                const reason = lost.interruptedReason ?? 'interrupted';
+                const backend = await fallBack(reason);
+                for (const it of items) post({ type: 'restart', runId: msg.runId, trialId: it.trial.id, reason, backend });
+              }
             },
-          );
-          stepGates.delete(msg.runId);
-          post({ type: 'sweepDone', runId: msg.runId, end });
-        } catch (e) {
-          post({ type: 'error', runId: msg.runId, message: (e as Error).message });
-        } finally {
-          active.delete(msg.runId);
-        }
+          },
+        );
+        stepGates.delete(msg.runId);
+        post({ type: 'sweepDone', runId: msg.runId, end });
       });
       break;
     }

@@ -106,46 +106,30 @@ export function surrogateMap(space: SearchSpace, trials: readonly SurrogateTrial
 }
 
 export function surrogateAlong(space: SearchSpace, trials: readonly SurrogateTrial[], direction: Direction, param: string, points = 101): SurrogateCurve | null {
-  const names = Object.keys(space);
-  const axis = names.indexOf(param);
   const spec = space[param];
-  if (axis < 0 || !spec || spec.type === 'categorical') return null;
-  const ok = trials.filter((t) => Number.isFinite(t.value));
-  if (ok.length < 2) return null;
-  const P = names.length;
-  const sign = direction === 'minimize' ? 1 : -1;
-  const loss = ok.map((t) => sign * t.value);
-  const mu = loss.reduce((a, b) => a + b, 0) / loss.length;
-  const sd0 = Math.sqrt(loss.reduce((a, b) => a + (b - mu) ** 2, 0) / loss.length) || 1;
-  const x = new Float64Array(ok.length * P);
-  ok.forEach((t, i) => names.forEach((n, d) => (x[i * P + d] = coord(space[n], t.params[n]))));
-  const y = Float64Array.from(loss, (l) => (l - mu) / sd0);
-  const data: GpData = { x, y, n: ok.length, dims: P, categorical: Uint8Array.from(names, (n) => (space[n].type === 'categorical' ? 1 : 0)) };
-  const fit = fitHyperparameters(data, { rng: createRng(1) });
-  const post = computePosterior(data, fit.hyper);
-  const bestIdx = loss.indexOf(Math.min(...loss));
-  const held = ok[bestIdx].params;
-  const incumbent = (loss[bestIdx] - mu) / sd0;
-  const row = new Float64Array(P);
-  names.forEach((n, d) => (row[d] = coord(space[n], held[n])));
-  const out: SurrogateCurve = { param, xs: [], mean: [], sd: [], logEI: [], bestX: NaN, observed: [], heldAt: held };
+  if (!spec || spec.type === 'categorical') return null;
+  const m = fitSurrogate(space, trials, direction);
+  if (!m) return null;
+  const axis = m.names.indexOf(param);
+  const row = Float64Array.from(m.row);
+  const out: SurrogateCurve = { param, xs: [], mean: [], sd: [], logEI: [], bestX: NaN, observed: [], heldAt: m.held };
   let best = -Infinity;
   for (let i = 0; i < points; i++) {
     const u = i / (points - 1);
     row[axis] = u;
-    const p = post.predict(row);
+    const p = m.post.predict(row);
     const s = Math.sqrt(Math.max(0, p.variance));
     const xv = Number(paramFromUnit(spec, u));
-    const lei = logExpectedImprovement(p.mean, s, incumbent);
+    const lei = logExpectedImprovement(p.mean, s, m.incumbent);
     out.xs.push(xv);
-    out.mean.push(sign * (mu + sd0 * p.mean));
-    out.sd.push(sd0 * s);
+    out.mean.push(m.sign * (m.mu + m.sd0 * p.mean));
+    out.sd.push(m.sd0 * s);
     out.logEI.push(lei);
     if (lei > best) {
       best = lei;
       out.bestX = xv;
     }
   }
-  out.observed = ok.map((t) => ({ x: Number(t.params[param]), value: t.value }));
+  out.observed = m.ok.map((t) => ({ x: Number(t.params[param]), value: t.value }));
   return out;
 }
