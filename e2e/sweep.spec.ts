@@ -94,7 +94,7 @@ test('step mode pauses after each proposal until Train this trial, and shows why
   const status = page.getByRole('status', { name: 'Progress' });
   await expect(status).toHaveText('Trial 1 of 4 proposed: waiting for Train this trial');
   const table = page.getByRole('table', { name: 'Trials' });
-  await expect(table.getByRole('row').filter({ hasText: 'running' })).toHaveCount(1);
+  await expect(table.getByRole('row').filter({ hasText: 'proposed' })).toHaveCount(1);
   await page.waitForTimeout(500);
   await expect(table.getByRole('row').filter({ hasText: 'complete' })).toHaveCount(0);
   for (const k of [1, 2]) {

@@ -77,6 +77,8 @@ function Results() {
   const summaries = useMemo(() => (run ? summarize(trials, run.config.methods, run.config.direction, target) : []), [trials, run, target]);
   if (!run) return message ? <p className="error" role="alert">{message}</p> : null;
   const synthetic = run.optimum !== null;
+  const ranked = summaries.filter((s) => Number.isFinite(s.bestMedian));
+  const winner = ranked.length > 1 ? ranked.reduce((a, b) => ((run.config.direction === 'minimize' ? b.bestMedian < a.bestMedian : b.bestMedian > a.bestMedian) ? b : a)).method : null;
   const rows = bandRows(summaries, run.optimum);
   const budget = run.config.budget;
   const yValues = rows.flatMap((r) => run.config.methods.flatMap((m) => { const b = r[`${m}Band`]; return Array.isArray(b) ? b : []; }));
@@ -146,8 +148,8 @@ function Results() {
         </thead>
         <tbody>
           {summaries.map((s) => (
-            <tr key={s.method}>
-              <td>{samplerText[s.method].label}</td>
+            <tr key={s.method} className={s.method === winner ? 'best' : undefined}>
+              <td>{samplerText[s.method].label}{s.method === winner ? ` ★ ${t.compareWinner}` : ''}</td>
               <td>{Number.isFinite(s.bestMedian) ? `${fmt(s.bestMedian)} [${fmt(s.bestLow)} – ${fmt(s.bestHigh)}]` : '–'}</td>
               <td>{target === null ? '–' : s.trialsToTargetMedian === null ? t.compareNever : fmt(s.trialsToTargetMedian)}</td>
               <td>{target === null ? '–' : `${s.reachedTarget} of ${s.repeats}`}</td>

@@ -56,7 +56,7 @@ export function SurrogateView() {
       {surrogate?.error ? <p className="error">{surrogate.error}</p> : null}
       {c ? (
         <>
-          <p className="help">{t.surrogateHeld(Object.entries(c.heldAt).filter(([k]) => k !== axis).map(([k, v]) => `${labelOf(k)} = ${typeof v === 'number' ? fmt(v) : String(v)}`).join(', ') || '–')}</p>
+          <p className="help">{t.surrogateHeld(Object.entries(c.heldAt).filter(([k]) => k !== axis).map(([k, v]) => `${labelOf(k)} = ${typeof v === 'number' ? fmt(v) : String(v)}`).join(', '))}</p>
           <ResponsiveContainer width="100%" height={220}>
             <ComposedChart data={rows} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />

@@ -8,6 +8,7 @@ export function TrialTable() {
   const trials = useApp((s) => s.trials);
   const record = useApp((s) => s.sweepRecord);
   const bestId = useApp((s) => bestTrial(s)?.id);
+  const waitingId = useApp((s) => (s.stepWaiting ? s.current?.trialId : undefined));
   if (!record || trials.length === 0) return null;
   const names = Object.keys(record.config.space) as HyperparamName[];
   const objectiveLabel = record.config.objective === 'valLoss' ? t.valLoss : t.valAccuracy;
@@ -29,7 +30,7 @@ export function TrialTable() {
             <td>{tr.index + 1}{tr.id === bestId ? ' ★' : ''}</td>
             {names.map((n) => <td key={n}>{typeof tr.params[n] === 'number' ? fmt(tr.params[n] as number) : String(tr.params[n])}</td>)}
             <td>{tr.status === 'complete' ? fmt(tr.value) : '–'}</td>
-            <td title={tr.note}>{tr.status === 'diverged' && tr.divergedAtEpoch ? t.divergedAt(tr.divergedAtEpoch) : t.statusNames[tr.status]}</td>
+            <td title={tr.note}>{tr.status === 'diverged' && tr.divergedAtEpoch ? t.divergedAt(tr.divergedAtEpoch) : tr.id === waitingId ? t.proposed : t.statusNames[tr.status]}</td>
             <td>{fmtDuration(tr.durationMs)}</td>
           </tr>
         ))}
