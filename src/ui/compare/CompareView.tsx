@@ -110,6 +110,7 @@ function Results() {
           </ComposedChart>
         </ResponsiveContainer>
       </figure>
+      <p className="help">{t.compareColourKey}</p>
       <div className="scatters">
         {run.config.methods.map((m) => {
           const pts = samplePoints(trials, m, xName, yName);

@@ -213,6 +213,7 @@ export const t = {
   compareTime: 'Total time',
   compareNever: 'not reached',
   compareWinner: 'best median',
+  compareColourKey: 'In the plots below, each dot is a trial; its colour is the objective it reached (dark blue is better, pale yellow worse).',
   proposed: 'proposed',
   linkRejected: (names: string[]) => `Some values in this link were not valid and were replaced (by the nearest allowed value, or the default): ${names.join(', ')}.`,
   linkFieldNames: { data: 'Dataset', n: 'Number of points', noise: 'Noise', dataSeed: 'Data seed', split: 'Split seed', backend: 'Backend' } as Record<string, string>,

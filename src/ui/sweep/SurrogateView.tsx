@@ -58,7 +58,7 @@ export function SurrogateView() {
         <>
           <p className="help">{t.surrogateHeld(Object.entries(c.heldAt).filter(([k]) => k !== axis).map(([k, v]) => `${labelOf(k)} = ${typeof v === 'number' ? fmt(v) : String(v)}`).join(', '))}</p>
           <ResponsiveContainer width="100%" height={220}>
-            <ComposedChart data={rows} margin={{ top: 8, right: 24, bottom: 4, left: 8 }}>
+            <ComposedChart data={rows} margin={{ top: 22, right: 24, bottom: 4, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
               <XAxis {...xProps} hide />
               <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={(v: number) => fmt(v, 2)} width={56} allowDataOverflow />
