@@ -36,6 +36,7 @@
  * Metrics: each trial's samplesPerSec is its own rows per second of wall time (the stack as a whole moves
  * K times as many); durationMs runs from the start until that trial finished; tensorDelta is the run's.
  */
+import { INTERRUPTED, interruptibleReads } from './interrupt';
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../core/rng';
 import type { ActivationName, Hyperparams } from '../core/hyperparams';
@@ -98,7 +99,6 @@ export function assertBatchable(trials: readonly BatchedTrial[]): void {
   }
 }
 
-const INTERRUPTED = Symbol('interrupted');
 
 interface TrialRun {
   status: RunStatus;
@@ -157,14 +157,7 @@ function forward(params: readonly tf.Tensor[], x: tf.Tensor, activation: Activat
 export async function trainBatched(opts: BatchedTrainOptions): Promise<TrainResult[]> {
   const { trials, data, onEpoch, signal, fault, interrupted } = opts;
   assertBatchable(trials);
-  let interruptReason: string | null = null;
-  const interruption: Promise<typeof INTERRUPTED> | null = interrupted
-    ? interrupted.then((why) => {
-        interruptReason = why;
-        return INTERRUPTED;
-      })
-    : null;
-  const read = <T>(p: Promise<T>): Promise<T | typeof INTERRUPTED> => (interruption ? Promise.race([p, interruption]) : p);
+  const { read, reason: interruptReason } = interruptibleReads(interrupted);
 
   const started = performance.now();
   const baseline = tf.memory().numTensors;
@@ -279,7 +272,7 @@ export async function trainBatched(opts: BatchedTrainOptions): Promise<TrainResu
       const read1 = await read(stats.data() as Promise<Float32Array>);
       stats.dispose();
       // Numbers read after a lost context are garbage (or never come): drop this epoch and stop.
-      const problem = read1 === INTERRUPTED ? (interruptReason ?? 'interrupted') : (fault?.() ?? null);
+      const problem = read1 === INTERRUPTED ? (interruptReason() ?? 'interrupted') : (fault?.() ?? null);
       if (problem !== null) {
         for (const i of active) finish(i, { status: 'interrupted', interruptedReason: problem });
         break;

@@ -2,6 +2,7 @@
  * The training loop: train(config) -> result, with per-epoch metrics, divergence detection, Stop,
  * and every tensor owned (tf.tidy per step, explicit dispose of model, optimizer and data).
  */
+import { INTERRUPTED, interruptibleReads } from './interrupt';
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng } from '../core/rng';
 import type { Hyperparams } from '../core/hyperparams';
@@ -57,7 +58,6 @@ export interface TrainOptions {
   interrupted?: Promise<string>;
 }
 
-const INTERRUPTED = Symbol('interrupted');
 
 function shuffledCopy(x: Float32Array, y: Float32Array, d: number, order: number[]): [Float32Array, Float32Array] {
   const xs = new Float32Array(x.length);
@@ -80,14 +80,7 @@ function hostTargets(y: Float32Array, outputDim: number, classification: boolean
 
 export async function train(opts: TrainOptions): Promise<TrainResult> {
   const { hp, data, seed, onEpoch, signal, surface, fault, interrupted } = opts;
-  let interruptReason: string | null = null;
-  const interruption: Promise<typeof INTERRUPTED> | null = interrupted
-    ? interrupted.then((why) => {
-        interruptReason = why;
-        return INTERRUPTED;
-      })
-    : null;
-  const read = <T>(p: Promise<T>): Promise<T | typeof INTERRUPTED> => (interruption ? Promise.race([p, interruption]) : p);
+  const { read, reason: interruptReason } = interruptibleReads(interrupted);
   const started = performance.now();
   const baseline = tf.memory().numTensors;
   const { train: tr, validation: va } = data;
@@ -170,7 +163,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
       valLossT.dispose();
       valAccT.dispose();
       // Numbers read after a lost context are garbage (or never come): drop this epoch and stop.
-      const problem = metricsRead === INTERRUPTED ? interruptReason : fault?.() ?? null;
+      const problem = metricsRead === INTERRUPTED ? interruptReason() : fault?.() ?? null;
       if (problem) {
         status = 'interrupted';
         interruptedReason = problem;
@@ -206,7 +199,7 @@ export async function train(opts: TrainOptions): Promise<TrainResult> {
           values.dispose();
           if (arr === INTERRUPTED) {
             status = 'interrupted';
-            interruptedReason = interruptReason ?? 'interrupted';
+            interruptedReason = interruptReason() ?? 'interrupted';
             break;
           }
           surface.onSurface(arr, epoch);
