@@ -3,29 +3,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { assertBatchable, batchKey, trainBatched, type BatchedTrial } from './batched';
 import { train, type TrainResult } from './trainer';
-import { createRng } from '../core/rng';
 import { defaultHyperparams, optimizers, type Hyperparams } from '../core/hyperparams';
-import type { Dataset, Split } from './datasets/types';
+import type { Split } from './datasets/types';
+import { blobs } from './testBlobs';
 
-function blobs(n: number, seed: number, task: 'classification' | 'regression'): Dataset {
-  const rng = createRng(seed);
-  const x = new Float32Array(n * 2);
-  const y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = rng.normal(), b = rng.normal();
-    x[2 * i] = a;
-    x[2 * i + 1] = b;
-    // Three classes, so softmax cross-entropy is exercised beyond the binary case.
-    y[i] = task === 'classification' ? (a + b > 0.6 ? 2 : a + b > -0.6 ? 1 : 0) : 2 * a - b + 0.05 * rng.normal();
-  }
-  return {
-    id: 'test', name: 'test', task, featureNames: ['a', 'b'], n, d: 2, x, y,
-    classNames: task === 'classification' ? ['low', 'mid', 'high'] : [], targetName: 'y', notes: [],
-  };
-}
 const split = (task: 'classification' | 'regression'): Split => ({
-  train: blobs(150, 1, task), // 150 rows, batch 16: a short last batch every epoch
-  validation: blobs(40, 2, task),
+  train: blobs(150, 1, task, 3), // 150 rows, batch 16: a short last batch every epoch
+  validation: blobs(40, 2, task, 3),
 });
 const hp = (over: Partial<Hyperparams>): Hyperparams => ({ ...defaultHyperparams, epochs: 5, ...over });
 

@@ -2,25 +2,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { train } from './trainer';
-import { createRng } from '../core/rng';
 import { defaultHyperparams, type Hyperparams } from '../core/hyperparams';
-import type { Dataset, Split } from './datasets/types';
+import type { Split } from './datasets/types';
+import { blobs } from './testBlobs';
 
-function blobs(n: number, seed: number, task: 'classification' | 'regression'): Dataset {
-  const rng = createRng(seed);
-  const x = new Float32Array(n * 2);
-  const y = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const a = rng.normal(), b = rng.normal();
-    x[2 * i] = a;
-    x[2 * i + 1] = b;
-    y[i] = task === 'classification' ? (a + b > 0 ? 1 : 0) : 2 * a - b + 0.05 * rng.normal();
-  }
-  return {
-    id: 'test', name: 'test', task, featureNames: ['a', 'b'], n, d: 2, x, y,
-    classNames: task === 'classification' ? ['neg', 'pos'] : [], targetName: 'y', notes: [],
-  };
-}
 function split(task: 'classification' | 'regression'): Split {
   return { train: blobs(160, 1, task), validation: blobs(40, 2, task) };
 }
