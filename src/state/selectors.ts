@@ -21,8 +21,14 @@ export function statusLine(s: AppState): string {
   if (s.sweepStatus === 'running') {
     const cfg = s.sweepRecord?.config;
     if (s.current && cfg && s.stepWaiting) return t.stepStatus(s.current.index + 1, cfg.budget);
-    if (s.current && cfg && s.current.together > 1) {
-      return t.trialsStatus(s.current.index + 1, s.current.index + s.current.together, cfg.budget, s.current.epoch, cfg.fixed.epochs);
+    const running = s.trials.filter((x) => x.status === 'running');
+    if (s.current && cfg && running.length > 1) {
+      const first = Math.min(...running.map((x) => x.index)) + 1;
+      const last = Math.max(...running.map((x) => x.index)) + 1;
+      const workers = s.sweepPlan?.workers ?? 1;
+      return workers > 1
+        ? t.trialsPoolStatus(first, last, cfg.budget, running.length, workers, s.sweepPlan!.backend, s.current.epoch, cfg.fixed.epochs)
+        : t.trialsStatus(first, last, cfg.budget, s.current.epoch, cfg.fixed.epochs);
     }
     if (s.current && cfg) return t.trialStatus(s.current.index + 1, cfg.budget, s.current.epoch, s.trials.find((x) => x.id === s.current!.trialId)?.hp.epochs ?? cfg.fixed.epochs);
     return t.sweepStarting(cfg?.budget ?? 0);

@@ -22,7 +22,7 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
     const c = client();
     const runId = c.nextRunId();
     const trials: TrialView[] = history.map((h) => ({ ...h }));
-    set({ lastActivity: 'sweep', sweepStatus: 'running', sweepRunId: runId, trials, current: null, sweepMessage: null, sweepRecord: record, resumable: null, stepWaiting: false });
+    set({ lastActivity: 'sweep', sweepStatus: 'running', sweepRunId: runId, trials, current: null, sweepPlan: null, sweepMessage: null, sweepRecord: record, resumable: null, stepWaiting: false });
     persist.save(get());
     c.send({
       type: 'sweep',
@@ -44,6 +44,7 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
     sweepRunId: null,
     trials: [],
     current: null,
+    sweepPlan: null,
     sweepMessage: null,
     sweepRecord: null,
     resumable: null,

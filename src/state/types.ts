@@ -75,9 +75,10 @@ export interface SweepSlice {
   sweepStatus: SweepStatus;
   sweepRunId: number | null;
   trials: TrialView[];
-  /** The trial being trained and its epoch. */
-  /** The first trial being trained and its epoch; `together` trials (a batch) train alongside it. */
+  /** The first trial being trained and its epoch; `together` trials (a batch, or a pool's) train alongside it. */
   current: { trialId: number; index: number; epoch: number; together: number } | null;
+  /** How the running sweep is trained: its backend and how many workers train trials at once. */
+  sweepPlan: { backend: BackendName; workers: number } | null;
   sweepMessage: string | null;
   /** The sweep that runs or ran: its config and data (the controls may change meanwhile). Saved with its finished trials. */
   sweepRecord: Omit<SavedSweep, 'trials'> | null;

@@ -47,14 +47,19 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
       set({ runStatus: msg.result.status, result: msg.result, epochs: msg.result.epochs });
       hooks.runFinished();
       return;
+    case 'sweepPlan':
+      if (msg.runId === s.sweepRunId) set({ sweepPlan: { backend: msg.backend, workers: msg.workers } });
+      return;
     case 'trialStart': {
       if (msg.runId !== s.sweepRunId) return;
       const view: TrialView = { id: msg.trialId, index: msg.index, params: msg.params, hp: msg.hp, status: 'running', curve: [], ...(msg.note ? { note: msg.note } : {}) };
-      // A trial that starts while the current one still runs joins its batch.
-      const batchOn = s.current !== null && s.trials.some((t) => t.id === s.current!.trialId && t.status === 'running');
+      // A trial that starts while the current one still runs trains alongside it (its batch, or another worker);
+      // otherwise it becomes the one whose epoch the status line follows.
+      const running = s.trials.filter((t) => t.status === 'running').length + 1;
+      const currentRuns = s.current !== null && s.trials.some((t) => t.id === s.current!.trialId && t.status === 'running');
       set({
         trials: [...s.trials, view],
-        current: batchOn && s.current ? { ...s.current, together: s.current.together + 1 } : { trialId: msg.trialId, index: msg.index, epoch: 0, together: 1 },
+        current: currentRuns && s.current ? { ...s.current, together: running } : { trialId: msg.trialId, index: msg.index, epoch: 0, together: running },
       });
       return;
     }

@@ -98,3 +98,64 @@ describe('resuming a sweep', () => {
     await expect(runSweep(base, quadratic, {}, undefined, [bogus])).rejects.toThrow(/Cannot resume/);
   });
 });
+
+describe('runSweep on a pool of workers', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  // The objective depends on the trial's hyperparameters only; each unit takes a random time, so units
+  // finish in a scrambled order on more than one worker.
+  const objective = (hp: TrialRecord['hp']) => (Math.log10(hp.learningRate) + 2) ** 2 + hp.unitsPerLayer / 100;
+  const run = async (workers: number, sampler: 'random' | 'grid', delaySeed: number) => {
+    let seed = delaySeed;
+    const delay = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 7);
+    const trained = new Map<number, number>();
+    const done: TrialRecord[] = [];
+    const end = await runSweep({ ...base, sampler, budget: 19 }, quadratic, { onTrialDone: (t) => done.push(t) }, undefined, [], {
+      size: 3,
+      workers,
+      // Two architectures: trials batch with their own kind only.
+      key: (hp) => (hp.unitsPerLayer % 2 === 0 ? 'even' : 'odd'),
+      evaluate: async (items, _signal, worker) => {
+        expect(worker).toBeLessThan(workers);
+        for (const it of items) trained.set(it.trial.index, (trained.get(it.trial.index) ?? 0) + 1);
+        await sleep(delay());
+        return items.map((it) => ({ status: 'complete' as const, value: objective(it.hp) }));
+      },
+    });
+    return { end, done, trained };
+  };
+
+  for (const sampler of ['random', 'grid'] as const) {
+    test(`${sampler}: the same trials and results, in the same order, on 1, 2 or 4 workers; each trial trained once`, async () => {
+      const one = await run(1, sampler, 1);
+      expect(one.done.length).toBeGreaterThan(5);
+      for (const [workers, delaySeed] of [[2, 7], [4, 99], [4, 3]] as const) {
+        const r = await run(workers, sampler, delaySeed);
+        expect(r.end.status).toBe(one.end.status);
+        expect(r.done.map((t) => t.index)).toEqual(one.done.map((_, i) => i)); // reported in trial order
+        expect(r.done.map((t) => [t.params, t.status, t.value])).toEqual(one.done.map((t) => [t.params, t.status, t.value]));
+        expect(r.end.best?.index).toBe(one.end.best?.index);
+        expect([...r.trained.values()].every((c) => c === 1)).toBe(true);
+        expect(r.trained.size).toBe(r.done.length);
+      }
+    });
+  }
+
+  test('a Stop while units train keeps the records in trial order with no gap', async () => {
+    const ctrl = new AbortController();
+    const done: TrialRecord[] = [];
+    let units = 0;
+    const end = await runSweep({ ...base, budget: 30 }, quadratic, { onTrialDone: (t) => done.push(t) }, ctrl.signal, [], {
+      size: 2,
+      workers: 3,
+      key: (hp) => String(hp.unitsPerLayer % 3),
+      evaluate: async (items, signal) => {
+        if (++units === 4) ctrl.abort();
+        await sleep(2);
+        return items.map(() => (signal?.aborted ? { status: 'stopped' as const } : { status: 'complete' as const, value: 1 }));
+      },
+    });
+    expect(end.status).toBe('stopped');
+    expect(done.map((t) => t.index)).toEqual(done.map((_, i) => i));
+    expect(done.length).toBeLessThan(30);
+  });
+});

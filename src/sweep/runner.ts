@@ -5,6 +5,7 @@
 import { createStudy, paramsKey, type Params, type Study, type Trial } from '../core';
 import { objectiveDirection, trialHyperparams, type SweepConfig } from './config';
 import type { Hyperparams } from '../core/hyperparams';
+import { partition, runPool } from './pool';
 
 export interface Evaluation {
   status: 'complete' | 'diverged' | 'stopped' | 'failed';
@@ -37,12 +38,22 @@ export interface SweepEvents {
   beforeTrain?: (t: { id: number; index: number; params: Params }) => Promise<void>;
 }
 
-/** Training several trials as one computation: how many at once, which trials may share, and how. */
+/**
+ * Training several trials at once: as one batched computation (trials with equal keys, at most `size`
+ * together) and on a pool of `workers` executors (a unit of trials per executor at a time).
+ */
 export interface BatchOptions {
   size: number;
-  /** Trials with equal non-null keys can be trained together. */
+  /** Trials with equal non-null keys can be trained together; a null key trains alone. */
   key: (hp: Hyperparams) => string | null;
-  evaluate: (items: { hp: Hyperparams; trial: { id: number; index: number } }[], signal?: AbortSignal) => Promise<Evaluation[]>;
+  /** Executors that train units at once (a worker pool); 1 when absent. Results never depend on it. */
+  workers?: number;
+  /** Trains one unit (one trial, or several with equal keys) on executor `worker`. */
+  evaluate: (
+    items: { hp: Hyperparams; trial: { id: number; index: number } }[],
+    signal: AbortSignal | undefined,
+    worker: number,
+  ) => Promise<Evaluation[]>;
 }
 
 export type Evaluator = (hp: Hyperparams, trial: { id: number; index: number }, signal?: AbortSignal) => Promise<Evaluation>;
@@ -76,14 +87,17 @@ export async function runSweep(
     tellResult(study, trial.id, past.status, past.value);
     records.push(past);
   }
-  // Grid and random proposals do not depend on results, so several can be asked at once and, when they share
-  // an architecture, trained together as one batched computation: the same trials, far fewer GPU dispatches.
+  // Grid and random proposals do not depend on results, so several can be asked at once, trained together
+  // (one batched computation for trials that share a key) and on several workers. Results are told to the
+  // study and reported in trial order, so they do not depend on how the work was split or which unit
+  // finished first.
   const batchable = !!batch && (cfg.sampler === 'grid' || cfg.sampler === 'random') && !events.beforeTrain;
+  const workers = batchable ? Math.max(1, Math.floor(batch!.workers ?? 1)) : 1;
   let index = history.length;
   while (index < cfg.budget) {
     if (signal?.aborted) return { status: 'stopped', ...bestOf(records, study.best) };
     const group: { trial: Trial; hp: Hyperparams; index: number }[] = [];
-    const want = batchable ? Math.min(batch!.size, cfg.budget - index) : 1;
+    const want = batchable ? Math.min(batch!.size * workers, cfg.budget - index) : 1;
     let exhausted = false;
     for (let k = 0; k < want; k++) {
       const trial = study.ask();
@@ -94,39 +108,14 @@ export async function runSweep(
       group.push({ trial, hp: trialHyperparams(cfg.fixed, trial.params), index: index + k });
     }
     if (group.length === 0) return { status: 'exhausted', ...(study.message ? { message: study.message } : {}), ...bestOf(records, study.best) };
-    const key = batchable ? batch!.key(group[0].hp) : null;
-    const together = group.length > 1 && key !== null && group.every((g) => batch!.key(g.hp) === key);
-    const t0 = performance.now();
-    let evs: Evaluation[];
-    let times: number[];
-    if (together) {
-      for (const g of group) events.onTrialStart?.({ id: g.trial.id, index: g.index, params: g.trial.params, hp: g.hp, ...(g.trial.note ? { note: g.trial.note } : {}) });
-      try {
-        evs = await batch!.evaluate(group.map((g) => ({ hp: g.hp, trial: { id: g.trial.id, index: g.index } })), signal);
-      } catch (e) {
-        evs = group.map(() => ({ status: 'failed' as const, message: (e as Error).message }));
-      }
-      times = group.map(() => performance.now() - t0);
-    } else {
-      evs = [];
-      times = [];
-      for (const g of group) {
-        events.onTrialStart?.({ id: g.trial.id, index: g.index, params: g.trial.params, hp: g.hp, ...(g.trial.note ? { note: g.trial.note } : {}) });
-        if (events.beforeTrain) await events.beforeTrain({ id: g.trial.id, index: g.index, params: g.trial.params });
-        const t1 = performance.now();
-        try {
-          evs.push(await evaluate(g.hp, { id: g.trial.id, index: g.index }, signal));
-        } catch (e) {
-          evs.push({ status: 'failed', message: (e as Error).message });
-        }
-        times.push(performance.now() - t1);
-        if (evs.at(-1)!.status === 'stopped') break;
-      }
-    }
+
+    const outcomes: ({ ev: Evaluation; ms: number; batchedWith?: number } | undefined)[] = Array.from({ length: group.length });
+    let reported = 0;
     let stopped = false;
-    for (let k = 0; k < evs.length; k++) {
+    const report = (k: number): void => {
       const { trial, hp } = group[k];
-      let ev = evs[k];
+      const out = outcomes[k] ?? { ev: { status: 'stopped' as const, message: 'Not trained: the sweep was stopped first.' }, ms: 0 };
+      let ev = out.ev;
       if (ev.status === 'complete' && (ev.value === undefined || !Number.isFinite(ev.value))) {
         ev = { status: 'diverged', message: 'The objective was not a finite number.' };
       }
@@ -137,19 +126,65 @@ export async function runSweep(
         params: trial.params,
         hp,
         status: ev.status,
-        durationMs: times[k],
+        durationMs: out.ms,
         ...(ev.value !== undefined && ev.status === 'complete' ? { value: ev.value } : {}),
         ...(ev.divergedAtEpoch !== undefined ? { divergedAtEpoch: ev.divergedAtEpoch } : {}),
         ...(trial.note || ev.message ? { note: [trial.note, ev.message].filter(Boolean).join(' ') } : {}),
-        ...(together ? { batchedWith: group.length } : {}),
+        ...(out.batchedWith ? { batchedWith: out.batchedWith } : {}),
       };
       records.push(rec);
       events.onTrialDone?.(rec);
       if (ev.status === 'stopped') stopped = true;
+    };
+    /** Reports every trial whose outcome is in, up to the first one still training. */
+    const flush = (): void => {
+      while (reported < group.length && outcomes[reported]) report(reported++);
+    };
+    const start = (g: (typeof group)[number]) =>
+      events.onTrialStart?.({ id: g.trial.id, index: g.index, params: g.trial.params, hp: g.hp, ...(g.trial.note ? { note: g.trial.note } : {}) });
+
+    if (batchable) {
+      const units = partition(group, (g) => batch!.key(g.hp), batch!.size);
+      await runPool(units, workers, async (unit, _u, worker) => {
+        if (signal?.aborted) return;
+        const gs = unit.map((k) => group[k]);
+        gs.forEach(start);
+        const t0 = performance.now();
+        let evs: Evaluation[];
+        try {
+          evs = await batch!.evaluate(gs.map((g) => ({ hp: g.hp, trial: { id: g.trial.id, index: g.index } })), signal, worker);
+        } catch (e) {
+          evs = gs.map(() => ({ status: 'failed' as const, message: (e as Error).message }));
+        }
+        const ms = performance.now() - t0;
+        unit.forEach((k, j) => {
+          outcomes[k] = { ev: evs[j] ?? { status: 'failed', message: 'No result came back for this trial.' }, ms, ...(unit.length > 1 ? { batchedWith: unit.length } : {}) };
+        });
+        flush();
+      });
+    } else {
+      for (const g of group) {
+        start(g);
+        if (events.beforeTrain) await events.beforeTrain({ id: g.trial.id, index: g.index, params: g.trial.params });
+        const t1 = performance.now();
+        let ev: Evaluation;
+        try {
+          ev = await evaluate(g.hp, { id: g.trial.id, index: g.index }, signal);
+        } catch (e) {
+          ev = { status: 'failed', message: (e as Error).message };
+        }
+        outcomes[group.indexOf(g)] = { ev, ms: performance.now() - t1 };
+        flush();
+        if (ev.status === 'stopped') break;
+      }
     }
-    // Trials asked but never trained (a Stop mid-group) are told as failed so the study stays consistent.
-    for (let k = evs.length; k < group.length; k++) tellResult(study, group[k].trial.id, 'stopped', undefined);
-    if (stopped) return { status: 'stopped', ...bestOf(records, study.best) };
+    // After a Stop: a trial never trained that comes before one that was is reported as stopped, so the
+    // records stay in trial order (a resume replays them in order); the ones after the last trained trial
+    // are told to the study as stopped and not recorded.
+    const last = outcomes.reduce((m, o, k) => (o ? k : m), -1);
+    while (reported <= last) report(reported++);
+    for (let k = reported; k < group.length; k++) tellResult(study, group[k].trial.id, 'stopped', undefined);
+    if (stopped || reported < group.length) return { status: 'stopped', ...bestOf(records, study.best) };
     index += group.length;
     if (exhausted) return { status: 'exhausted', ...(study.message ? { message: study.message } : {}), ...bestOf(records, study.best) };
   }

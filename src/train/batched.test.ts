@@ -75,6 +75,46 @@ describe('trainBatched equals separate train() runs', () => {
     });
   }
 
+  test('trials of different widths, padded to the widest, follow train() for every optimizer and sigmoid', SLOW, async () => {
+    // Sigmoid(0) = 0.5, so a padded unit would leak into the next layer without its mask.
+    for (const optimizer of optimizers) {
+      const lr = { sgd: 0.1, momentum: 0.02, adam: 0.01, rmsprop: 0.005, adagrad: 0.1 }[optimizer];
+      for (const [task, activation] of [['classification', 'sigmoid'], ['regression', 'relu']] as const) {
+        const data = split(task);
+        const arch = { optimizer, activation, hiddenLayers: 2, batchSize: 16, epochs: 4 } as const;
+        const trials: BatchedTrial[] = [
+          { hp: hp({ ...arch, unitsPerLayer: 3, learningRate: lr, l2: 0.001 }), seed: 21 },
+          { hp: hp({ ...arch, unitsPerLayer: 16, learningRate: lr * 2, l2: 0 }), seed: 22 },
+          { hp: hp({ ...arch, unitsPerLayer: 7, learningRate: lr / 2, l2: 0 }), seed: 23 },
+        ];
+        const batched = await trainBatched({ trials, data });
+        const alone = await separately(trials, data);
+        batched.forEach((r, i) => {
+          expect(r.status).toBe('complete');
+          const diff = maxRelDiff(r, alone[i]);
+          measured[`padded ${optimizer}/${task}`] = Math.max(measured[`padded ${optimizer}/${task}`] ?? 0, diff);
+          expect(diff, `${optimizer} ${task} width ${trials[i].hp.unitsPerLayer}`).toBeLessThan(TOL);
+        });
+      }
+    }
+  });
+
+  test('a padded stack that loses its widest trial keeps the others exact', SLOW, async () => {
+    const data = split('classification');
+    const arch = { optimizer: 'adam', activation: 'tanh', hiddenLayers: 1, batchSize: 16 } as const;
+    const trials: BatchedTrial[] = [
+      { hp: hp({ ...arch, unitsPerLayer: 32, epochs: 2, learningRate: 0.01 }), seed: 31 },
+      { hp: hp({ ...arch, unitsPerLayer: 5, epochs: 6, learningRate: 0.02 }), seed: 32 },
+      { hp: hp({ ...arch, unitsPerLayer: 9, epochs: 6, learningRate: 0.005 }), seed: 33 },
+    ];
+    const before = tf.memory().numTensors;
+    const batched = await trainBatched({ trials, data });
+    expect(tf.memory().numTensors).toBe(before);
+    const alone = await separately(trials, data);
+    expect(batched.map((r) => r.epochs.length)).toEqual([2, 6, 6]);
+    batched.forEach((r, i) => expect(maxRelDiff(r, alone[i])).toBeLessThan(TOL));
+  });
+
   test('every activation and a zero-hidden-layer model follow train() too', SLOW, async () => {
     const data = split('classification');
     for (const activation of ['sigmoid', 'linear', 'elu', 'selu', 'softplus'] as const) {
@@ -209,7 +249,6 @@ describe('trainBatched refuses what it cannot stack', () => {
   const base = hp({ epochs: 1 });
   test.each([
     ['hiddenLayers', { hiddenLayers: 3 }],
-    ['unitsPerLayer', { unitsPerLayer: 4 }],
     ['activation', { activation: 'relu' }],
     ['batchSize', { batchSize: 64 }],
     ['optimizer', { optimizer: 'sgd' }],
@@ -233,6 +272,14 @@ describe('trainBatched refuses what it cannot stack', () => {
     const other = { ...base, learningRate: 0.5, l2: 0.01, epochs: 9 };
     expect(batchKey(other)).toBe(batchKey(base));
     expect(() => assertBatchable([{ hp: base, seed: 1 }, { hp: other, seed: 2 }])).not.toThrow();
+  });
+
+  test('widths are in the key unless padding is asked; with no hidden layer the width does not matter', () => {
+    const wide = { ...base, unitsPerLayer: base.unitsPerLayer * 2 };
+    expect(batchKey(wide)).not.toBe(batchKey(base));
+    expect(batchKey(wide, { padWidths: true })).toBe(batchKey(base, { padWidths: true }));
+    expect(batchKey({ ...wide, hiddenLayers: 0 })).toBe(batchKey({ ...base, hiddenLayers: 0 }));
+    expect(batchKey({ ...base, dropout: 0.1 }, { padWidths: true })).toBeNull();
   });
 
   test('report the measured agreement', () => {

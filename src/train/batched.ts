@@ -17,11 +17,21 @@
  *   averaged over its batch, plus l2 * (sum of squared kernels) when l2 > 0; the reported train loss
  *   includes that penalty, as train()'s does.
  *
- * What trials may differ in: learningRate, l2, seed and epochs (a trial with fewer epochs completes and
- * leaves the stack). What they must share: hiddenLayers, unitsPerLayer, activation, batchSize and optimizer
- * (one update rule per stack); dropout must be 0 (a dropout mask per trial would break equality with
- * train()'s seeded dropout). batchKey() says which trials can share a stack; trainBatched throws a clear
- * error otherwise.
+ * What trials may differ in: learningRate, l2, seed, epochs (a trial with fewer epochs completes and
+ * leaves the stack) and unitsPerLayer. What they must share: hiddenLayers, activation, batchSize and
+ * optimizer (one update rule per stack); dropout must be 0 (a dropout mask per trial would break equality
+ * with train()'s seeded dropout). batchKey() says which trials can share a stack; trainBatched throws a
+ * clear error otherwise.
+ *
+ * Different widths: every hidden layer is padded to the widest trial's width W. A trial of width u keeps
+ * its own initial weights in the top-left [in_u, u] block of each [in_W, W] kernel, zeros elsewhere, and a
+ * [K, 1, W] mask of u ones then zeros multiplies every hidden activation. So a padded unit outputs 0 (even
+ * where the activation of 0 is not 0, as sigmoid's), its incoming and outgoing weights get zero gradients
+ * and, under every optimizer here (sgd, momentum, adam, rmsprop, adagrad), a zero gradient moves a zero
+ * weight by exactly 0; the l2 penalty of zeros is 0. The padding adds exact zeros to every sum, so the
+ * result equals training the trial alone (measured bit-identical on cpu, batched.test.ts). On WebGL, where
+ * a step costs its dispatches, not its arithmetic, a padded stack costs about one trial; on cpu and wasm
+ * the padding is real arithmetic, so batchKey() pads only when asked (padWidths).
  *
  * Divergence: as in train(), a trial whose epoch train or validation loss is NaN or infinite is marked
  * 'diverged' at that epoch (the epoch is not recorded). It then leaves the stack: every stacked tensor is
@@ -65,16 +75,19 @@ export interface BatchedTrainOptions {
   interrupted?: Promise<string>;
 }
 
-/** Hyperparameters every trial of one stack must share. */
-export const sharedHyperparams = ['hiddenLayers', 'unitsPerLayer', 'activation', 'batchSize', 'optimizer'] as const;
+/** Hyperparameters every trial of one stack must share (widths may differ: they are padded). */
+export const sharedHyperparams = ['hiddenLayers', 'activation', 'batchSize', 'optimizer'] as const;
 
 /**
  * Trials with equal keys can be trained together by trainBatched; null when a trial cannot be batched at
- * all (dropout > 0: train it with train()).
+ * all (dropout > 0: train it with train()). Without padWidths the key includes the width, so only trials
+ * of equal width share a stack (no padding arithmetic: the choice for cpu and wasm).
  */
-export function batchKey(hp: Hyperparams): string | null {
+export function batchKey(hp: Hyperparams, opts: { padWidths?: boolean } = {}): string | null {
   if (hp.dropout > 0) return null;
-  return sharedHyperparams.map((k) => `${k}=${hp[k]}`).join(',');
+  const key = sharedHyperparams.map((k) => `${k}=${hp[k]}`).join(',');
+  // With no hidden layer the width means nothing: such trials always share.
+  return opts.padWidths || hp.hiddenLayers === 0 ? key : `${key},unitsPerLayer=${hp.unitsPerLayer}`;
 }
 
 /** Throws an Error saying what differs when the trials cannot share one stack. */
@@ -132,24 +145,27 @@ function activate(name: ActivationName, x: tf.Tensor): tf.Tensor {
  * x is [K, rows, in] (or [1, rows, in], broadcast). Mirrors tfjs-layers' Dense: relu, linear and elu go
  * through fused.matMul with the bias, the others through matMul + bias, then the activation.
  */
-function forward(params: readonly tf.Tensor[], x: tf.Tensor, activation: ActivationName): tf.Tensor {
+function forward(params: readonly tf.Tensor[], x: tf.Tensor, activation: ActivationName, mask: tf.Tensor | null): tf.Tensor {
   const layers = params.length / 2;
   let h = x;
   for (let l = 0; l < layers; l++) {
-    const act: ActivationName = l === layers - 1 ? 'linear' : activation;
+    const hidden = l < layers - 1;
+    const act: ActivationName = hidden ? activation : 'linear';
     // The wasm backend's fused matMul takes only a rank-1 bias; there the stacked [K, 1, out] bias is added apart.
     if (tf.getBackend() === 'wasm') {
       h = activate(act, tf.add(tf.matMul(h as tf.Tensor3D, params[2 * l] as tf.Tensor3D), params[2 * l + 1]));
-      continue;
+    } else {
+      const fusable = act === 'relu' || act === 'linear' || act === 'elu';
+      h = tf.fused.matMul({
+        a: h as tf.Tensor3D,
+        b: params[2 * l] as tf.Tensor3D,
+        bias: params[2 * l + 1],
+        activation: fusable ? act : 'linear',
+      });
+      if (!fusable) h = activate(act, h);
     }
-    const fusable = act === 'relu' || act === 'linear' || act === 'elu';
-    h = tf.fused.matMul({
-      a: h as tf.Tensor3D,
-      b: params[2 * l] as tf.Tensor3D,
-      bias: params[2 * l + 1],
-      activation: fusable ? act : 'linear',
-    });
-    if (!fusable) h = activate(act, h);
+    // Padded units (stacks of different widths) output exactly 0.
+    if (hidden && mask) h = tf.mul(h, mask);
   }
   return h;
 }
@@ -199,10 +215,22 @@ export async function trainBatched(opts: BatchedTrainOptions): Promise<TrainResu
   const yValIdx = classification ? tf.tensor1d(Int32Array.from(va.y), 'int32') : null;
 
   // Everything stacked along K, replaced together when trials leave the stack.
-  const stack: { params: tf.Variable[]; optimizer: StackedOptimizer | null; l2: tf.Tensor1D | null } = {
+  const stack: { params: tf.Variable[]; optimizer: StackedOptimizer | null; l2: tf.Tensor1D | null; mask: tf.Tensor | null } = {
     params: [],
     optimizer: null,
     l2: null,
+    mask: null,
+  };
+  const widths = trials.map((t) => t.hp.unitsPerLayer);
+  const width = Math.max(...widths);
+  const padded = hp0.hiddenLayers > 0 && widths.some((u) => u !== width);
+  /** [K, 1, W]: 1 for each trial's own units, 0 for its padding; null when every trial has the full width. */
+  const setMask = (): void => {
+    stack.mask?.dispose();
+    if (!padded) return;
+    const m = new Float32Array(active.length * width);
+    active.forEach((trial, row) => m.fill(1, row * width, row * width + widths[trial]));
+    stack.mask = tf.tensor3d(m, [active.length, 1, width]);
   };
   const setL2 = (): void => {
     stack.l2?.dispose();
@@ -212,7 +240,7 @@ export async function trainBatched(opts: BatchedTrainOptions): Promise<TrainResu
   };
   /** Per-trial training loss [K] of a batch: data loss plus each trial's l2 penalty on its kernels. */
   const batchLoss = (ws: readonly tf.Tensor[], xb: tf.Tensor, yb: tf.Tensor): tf.Tensor => {
-    const loss = lossOf(yb, forward(ws, xb, activation));
+    const loss = lossOf(yb, forward(ws, xb, activation, stack.mask));
     if (!stack.l2) return loss;
     const penalty = tf.addN(ws.filter((_, i) => i % 2 === 0).map((w) => tf.sum(tf.square(w), [1, 2])));
     return tf.add(loss, tf.mul(penalty, stack.l2));
@@ -222,7 +250,8 @@ export async function trainBatched(opts: BatchedTrainOptions): Promise<TrainResu
   };
 
   try {
-    stack.params = initialParams(trials, { inputDim: d, outputDim }, modelSeeds);
+    stack.params = initialParams(trials, { inputDim: d, outputDim }, modelSeeds, width);
+    setMask();
     const optimizer = createStackedOptimizer(
       hp0.optimizer,
       trials.map((t) => t.hp.learningRate),
@@ -263,7 +292,7 @@ export async function trainBatched(opts: BatchedTrainOptions): Promise<TrainResu
       yEpoch.dispose();
 
       const stats = tf.tidy(() => {
-        const out = forward(stack.params, xVal, activation);
+        const out = forward(stack.params, xVal, activation, stack.mask);
         const valLoss = lossOf(tf.tile(yVal, [k, 1, 1]), out);
         const valAcc = yValIdx ? tf.mean(tf.cast(tf.equal(tf.argMax(out, 2), yValIdx), 'float32'), 1) : tf.zeros([k]);
         return tf.stack([lossSum, valLoss, valAcc]);
@@ -302,6 +331,7 @@ export async function trainBatched(opts: BatchedTrainOptions): Promise<TrainResu
         stack.params = keepTrials(stack.params, keepRows);
         optimizer.keep(keepRows);
         setL2();
+        setMask();
       }
       await yieldToEventLoop();
     }
@@ -309,6 +339,7 @@ export async function trainBatched(opts: BatchedTrainOptions): Promise<TrainResu
     for (const p of stack.params) p.dispose();
     stack.optimizer?.dispose();
     stack.l2?.dispose();
+    stack.mask?.dispose();
     xTrain.dispose();
     yTrain.dispose();
     xVal.dispose();
@@ -331,17 +362,25 @@ export async function trainBatched(opts: BatchedTrainOptions): Promise<TrainResu
 
 /**
  * Stacked variables [kernel0, bias0, kernel1, bias1, ...] holding, in row i, the initial weights buildModel
- * gives trial i for its seed (kernels [K, in, out], biases [K, 1, out]).
+ * gives trial i for its seed (kernels [K, in, out], biases [K, 1, out]), zero-padded to `width` hidden units.
  */
 function initialParams(
   trials: readonly BatchedTrial[],
   shape: { inputDim: number; outputDim: number },
   seeds: readonly number[],
+  width: number,
 ): tf.Variable[] {
+  const layers = trials[0].hp.hiddenLayers + 1;
   const perTrial: tf.Tensor[][] = trials.map((t, i) => {
     const model = buildModel(t.hp, shape, seeds[i]);
     try {
-      return model.getWeights().map((w) => tf.clone(w));
+      return model.getWeights().map((w, j) => {
+        const layer = Math.floor(j / 2);
+        const inPad = layer === 0 ? 0 : width - t.hp.unitsPerLayer;
+        const outPad = layer === layers - 1 ? 0 : width - t.hp.unitsPerLayer;
+        if (inPad === 0 && outPad === 0) return tf.clone(w);
+        return w.rank === 1 ? tf.pad(w, [[0, outPad]]) : tf.pad(w, [[0, inPad], [0, outPad]]);
+      });
     } finally {
       model.dispose();
     }

@@ -38,6 +38,8 @@ export type FromWorker =
   | { type: 'runDone'; runId: number; result: TrainResult }
   /** The run (or the sweep's current trial) was interrupted and starts again from scratch on `backend`. */
   | { type: 'restart'; runId: number; trialId?: number; reason: string; backend: BackendName }
+  /** How a sweep is trained: on this backend, with this many workers (the training worker and its pool). */
+  | { type: 'sweepPlan'; runId: number; backend: BackendName; workers: number }
   | { type: 'trialStart'; runId: number; trialId: number; index: number; params: Params; hp: Hyperparams; note?: string }
   | { type: 'trialDone'; runId: number; trial: TrialRecord }
   | { type: 'sweepDone'; runId: number; end: SweepEnd }

@@ -2,7 +2,9 @@
 /** The worker entry: owns the tfjs backend, runs single trainings and whole sweeps off the page's thread. */
 import { initBackend } from './backend';
 import { train } from './trainer';
-import { batchKey, trainBatched } from './batched';
+import { batchKey } from './batched';
+import { trainUnit } from './unit';
+import { createTrainerPool, poolSize } from './trainerPool';
 import { yieldToEventLoop } from './yield';
 import type { FromWorker, ToWorker } from './protocol';
 import { runSweep, type Evaluation } from '../sweep/runner';
@@ -12,7 +14,7 @@ import { surrogateAlong, surrogateMap } from '../core/samplers/gp/surrogate';
 import { trialHyperparams, type ObjectiveName } from '../sweep/config';
 import { backendOrder, type BackendName } from './backends';
 import { createContextWatch } from './contextWatch';
-import type { TrainOptions, TrainResult } from './trainer';
+import type { EpochMetrics, TrainOptions, TrainResult } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessage(msg, transfer);
@@ -20,6 +22,7 @@ const post = (msg: FromWorker, transfer: Transferable[] = []) => scope.postMessa
 let ready: Promise<BackendName> | null = null;
 let current: BackendName | null = null;
 const watch = createContextWatch();
+const pool = createTrainerPool();
 const active = new Map<number, AbortController>();
 /** Step mode: the go-ahead a paused sweep waits for, by run id. */
 const stepGates = new Map<number, { stepping: boolean; release: (() => void) | null }>();
@@ -224,6 +227,11 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       job(msg.runId, async (ctrl) => {
         await backendReady();
         const objective = msg.config.objective;
+        // WebGL: one worker, and trials of different widths padded into one stack (a step costs its
+        // dispatches, not its arithmetic). wasm and cpu: a pool of workers, stacks of equal widths only.
+        const workers = poolSize(current!, navigator.hardwareConcurrency);
+        const padWidths = current === 'webgl';
+        post({ type: 'sweepPlan', runId: msg.runId, backend: current!, workers });
         const end = await runSweep(
           msg.config,
           async (hp, trial, signal) => {
@@ -256,17 +264,17 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
           msg.history ?? [],
           {
             size: SWEEP_BATCH,
-            key: batchKey,
-            evaluate: async (items, signal) => {
+            workers,
+            key: (hp) => batchKey(hp, { padWidths }),
+            evaluate: async (items, signal, w) => {
+              const trials = items.map((it) => ({ hp: it.hp, seed: trialSeed(msg.config.seed, it.trial.index) }));
+              const onEpoch = (k: number, metrics: EpochMetrics) => post({ type: 'epoch', runId: msg.runId, trialId: items[k].trial.id, metrics });
+              if (w > 0) {
+                const results = await pool.run(w, { trials, data: msg.data, dataId: msg.runId, backend: current!, onEpoch, ...(signal ? { signal } : {}) });
+                return results.map((r) => evaluation(r, objective));
+              }
               for (;;) {
-                const results = await trainBatched({
-                  trials: items.map((it) => ({ hp: it.hp, seed: trialSeed(msg.config.seed, it.trial.index) })),
-                  data: msg.data,
-                  ...(signal ? { signal } : {}),
-                  fault: watch.fault,
-                  interrupted: watch.lost(),
-                  onEpoch: (k, metrics) => post({ type: 'epoch', runId: msg.runId, trialId: items[k].trial.id, metrics }),
-                });
+                const results = await trainUnit({ trials, data: msg.data, onEpoch, ...(signal ? { signal } : {}), fault: watch.fault, interrupted: watch.lost() });
                 const lost = results.find((r) => r.status === 'interrupted');
                 if (!lost || current === 'cpu') return results.map((r) => evaluation(r, objective));
                 const reason = lost.interruptedReason ?? 'interrupted';

@@ -139,6 +139,8 @@ export const t = {
   sweepNothing: 'Make at least one hyperparameter a range or a set of choices to sweep it.',
   trialStatus: (i: number, n: number, e: number, total: number) => `Trial ${i} of ${n} · epoch ${e} of ${total}`,
   trialsStatus: (i: number, j: number, n: number, e: number, total: number) => `Trials ${i}–${j} of ${n} (trained together) · epoch ${e} of ${total}`,
+  trialsPoolStatus: (i: number, j: number, n: number, k: number, workers: number, backend: string, e: number, total: number) =>
+    `Trials ${i}–${j} of ${n} (${k} at once on ${workers} ${backend} workers) · epoch ${e} of ${total}`,
   sweepDone: (n: number, best: string) => `Sweep finished: ${n} trials · best ${best}`,
   sweepStopped: (n: number) => `Sweep stopped after ${n} trials.`,
   sweepInterrupted: (n: number, budget: number) => `A sweep was interrupted after ${n} of ${budget} trials. Its finished trials are kept.`,
@@ -150,6 +152,11 @@ export const t = {
   discardSweep: 'Discard',
   saveFailed: (m: string) => `Could not save to this browser's storage: ${m}`,
   trialCurves: 'Every trial’s validation loss',
+  importanceBar: (param: string, pct: number) => `${param}: ${pct}% of the variance`,
+  scatterSummary: (param: string, n: number) => `${n} finished trial${n === 1 ? '' : 's'}: ${param} against the objective.`,
+  bestSoFarSummary: (n: number) => `The best objective so far after each of ${n} finished trial${n === 1 ? '' : 's'}.`,
+  trialCurvesSummary: (n: number, best: number | null) =>
+    `Validation loss per epoch of ${n} trial${n === 1 ? '' : 's'}${best !== null ? `; the best, trial ${best}, in red` : ''}.`,
   bestSoFar: 'Best so far',
   trialNumber: 'Trial',
   paramVsObjective: (label: string) => `${label} vs objective`,

@@ -1,7 +1,5 @@
 import { memo, useMemo } from 'react';
-import {
-  CartesianGrid, Cell, Line, LineChart, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis,
-} from 'recharts';
+import { CanvasPlot, type PlotAxis, type PlotDot, type PlotLine } from '../charts/CanvasPlot';
 import { useApp } from '../StoreContext';
 import { hyperparamText, t } from '../messages/en';
 import { fmt } from '../format';
@@ -19,82 +17,66 @@ import { axisFor, epochTicks } from '../charts/axes';
 
 const palette = ['#94a3b8', '#a5b4fc', '#fdba74', '#86efac', '#f9a8d4', '#c4b5fd', '#fcd34d', '#67e8f9'];
 
+const formatTick = (v: number) => fmt(v, 2);
+
 function TrialCurves({ trials, bestId, epochs }: { trials: TrialView[]; bestId: number | undefined; epochs: number }) {
-  const finite = (v: number) => (Number.isFinite(v) ? v : undefined);
+  // Redrawn with every batch of epochs: a canvas (see CanvasPlot).
+  const lines = useMemo<PlotLine[]>(() => trials.map((tr) => ({
+    id: tr.id,
+    label: `${t.trialNumber} ${tr.index + 1}`,
+    points: downsample(tr.curve).map((p) => ({ x: p.epoch, y: p.valLoss })),
+    color: tr.id === bestId ? '#dc2626' : palette[tr.index % palette.length],
+    width: tr.id === bestId ? 3 : 1.5,
+  })), [trials, bestId]);
+  const x = useMemo<PlotAxis>(() => ({ domain: [1, Math.max(2, epochs)], ticks: epochTicks(epochs), label: t.epoch }), [epochs]);
+  const best = trials.find((tr) => tr.id === bestId);
   return (
     <figure className="chart" aria-label={t.trialCurves}>
       <figcaption>{t.trialCurves}</figcaption>
-      <ResponsiveContainer width="100%" height={240}>
-        <LineChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-          <XAxis dataKey="epoch" type="number" domain={[1, Math.max(2, epochs)]} ticks={epochTicks(epochs)} allowDecimals={false} label={{ value: t.epoch, position: 'insideBottom', offset: -12 }} />
-          <YAxis type="number" tickFormatter={(v: number) => fmt(v, 2)} width={56} domain={[0, 'auto']} />
-          <Tooltip formatter={(v) => fmt(Number(v))} labelFormatter={(l) => `${t.epoch} ${l}`} />
-          {trials.map((tr) => (
-            <Line key={tr.id} data={downsample(tr.curve).map((p) => ({ epoch: p.epoch, valLoss: finite(p.valLoss) }))}
-              dataKey="valLoss" name={`${t.trialNumber} ${tr.index + 1}`} dot={false} isAnimationActive={false}
-              stroke={tr.id === bestId ? '#dc2626' : palette[tr.index % palette.length]}
-              strokeWidth={tr.id === bestId ? 3 : 1.5} />
-          ))}
-        </LineChart>
-      </ResponsiveContainer>
+      <CanvasPlot lines={lines} x={x} yFormat={formatTick} yName={t.valLoss} height={240}
+        summary={t.trialCurvesSummary(trials.length, best ? best.index + 1 : null)} {...(bestId !== undefined ? { highlightId: bestId } : {})} />
     </figure>
   );
 }
 
 const ParamScatter = memo(function ParamScatter({ name, log, categorical, trials, bestId }: { name: HyperparamName; log: boolean; categorical: readonly string[] | null; trials: TrialView[]; bestId: number | undefined }) {
   const label = hyperparamText[name].label;
-  const points = trials
+  const dots = useMemo<PlotDot[]>(() => trials
     .filter((tr) => tr.status === 'complete' && tr.value !== undefined && Number.isFinite(tr.value))
     .map((tr) => {
       const raw = tr.params[name];
       const x = categorical ? categorical.indexOf(String(raw)) : Number(raw);
-      return { x, value: tr.value as number, id: tr.id, trial: tr.index + 1 };
+      return { x, y: tr.value as number, color: tr.id === bestId ? '#dc2626' : '#2563eb', label: `${t.trialNumber} ${tr.index + 1}` };
     })
-    .filter((p) => (log ? p.x > 0 : Number.isFinite(p.x)));
-  const xAxis = axisFor(points.map((p) => p.x), log);
-  const yAxis = axisFor(points.map((p) => p.value), false);
+    .filter((p) => (log ? p.x > 0 : Number.isFinite(p.x))), [trials, bestId, name, categorical, log]);
+  const x = useMemo<PlotAxis>(() => {
+    if (categorical) return { domain: [-0.5, categorical.length - 0.5], ticks: categorical.map((_, i) => i), format: (i: number) => categorical[i] ?? '' };
+    const a = axisFor(dots.map((p) => p.x), log);
+    return { domain: a.domain, ticks: a.ticks, log, format: formatTick };
+  }, [dots, categorical, log]);
+  const y = useMemo<PlotAxis>(() => axisFor(dots.map((p) => p.y), false), [dots]);
   return (
     <figure className="chart small" aria-label={t.paramVsObjective(label)}>
       <figcaption>{t.paramVsObjective(label)}{log ? ` (${t.logScale})` : ''}</figcaption>
-      <ResponsiveContainer width="100%" height={200}>
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-          {categorical ? (
-            <XAxis dataKey="x" type="number" domain={[-0.5, categorical.length - 0.5]} ticks={categorical.map((_, i) => i)}
-              tickFormatter={(i: number) => categorical[i] ?? ''} name={label} />
-          ) : (
-            <XAxis dataKey="x" type="number" scale={log ? 'log' : 'linear'} domain={xAxis.domain} ticks={xAxis.ticks} tickFormatter={(v: number) => fmt(v, 2)} name={label} allowDataOverflow />
-          )}
-          <YAxis dataKey="value" type="number" domain={yAxis.domain} ticks={yAxis.ticks} tickFormatter={(v: number) => fmt(v, 2)} width={56} name={t.objective} allowDataOverflow />
-          <ZAxis range={[50, 50]} />
-          <Tooltip formatter={(v, n) => (n === label && categorical ? categorical[Number(v)] : fmt(Number(v)))} />
-          <Scatter data={points} isAnimationActive={false}>
-            {points.map((p) => <Cell key={p.id} fill={p.id === bestId ? '#dc2626' : '#2563eb'} />)}
-          </Scatter>
-        </ScatterChart>
-      </ResponsiveContainer>
+      <CanvasPlot dots={dots} x={x} y={y} yFormat={formatTick} yName={t.objective.toLowerCase()} height={200} summary={t.scatterSummary(label, dots.length)} />
     </figure>
   );
 });
 
 const BestSoFarChart = memo(function BestSoFarChart({ trials, direction }: { trials: TrialView[]; direction: 'minimize' | 'maximize' }) {
-  const values = trials.filter((tr) => tr.status !== 'running').map((tr) => (tr.status === 'complete' ? tr.value : undefined));
-  const best = bestSoFar(values, direction);
-  const data = best.map((b, i) => ({ trial: i + 1, best: b === undefined || !Number.isFinite(b) ? undefined : b, value: values[i] }));
+  const { lines, dots, x } = useMemo(() => {
+    const values = trials.filter((tr) => tr.status !== 'running').map((tr) => (tr.status === 'complete' ? tr.value : undefined));
+    const best = bestSoFar(values, direction);
+    const line: PlotLine = { id: 0, label: t.bestSoFar, step: true, color: '#dc2626', width: 2, points: best.map((b, i) => ({ x: i + 1, y: b })) };
+    const pts: PlotDot[] = values.flatMap((v, i) => (v !== undefined && Number.isFinite(v) ? [{ x: i + 1, y: v, color: '#94a3b8', label: `${t.trialNumber} ${i + 1}` }] : []));
+    const axis: PlotAxis = { domain: [1, Math.max(2, values.length)], ticks: epochTicks(values.length), label: t.trialNumber };
+    return { lines: [line], dots: pts, x: axis };
+  }, [trials, direction]);
+  const y = useMemo<PlotAxis>(() => axisFor(dots.map((d) => d.y), false), [dots]);
   return (
     <figure className="chart small" aria-label={t.bestSoFar}>
       <figcaption>{t.bestSoFar}</figcaption>
-      <ResponsiveContainer width="100%" height={200}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-          <XAxis dataKey="trial" type="number" domain={[1, Math.max(2, data.length)]} ticks={epochTicks(data.length)} allowDecimals={false} label={{ value: t.trialNumber, position: 'insideBottom', offset: -12 }} />
-          <YAxis type="number" domain={['auto', 'auto']} tickFormatter={(v: number) => fmt(v, 2)} width={56} />
-          <Tooltip formatter={(v) => fmt(Number(v))} />
-          <Line dataKey="value" name="trial" stroke="none" dot={{ r: 3, fill: '#94a3b8', stroke: '#64748b', strokeWidth: 1 }} isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="best" name={t.bestSoFar} type="stepAfter" stroke="#dc2626" strokeWidth={2} dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <CanvasPlot lines={lines} dots={dots} x={x} y={y} yFormat={formatTick} yName={t.objective.toLowerCase()} height={200} summary={t.bestSoFarSummary(dots.length)} />
     </figure>
   );
 });

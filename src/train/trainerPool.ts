@@ -1,0 +1,84 @@
+/**
+ * The training worker's side of its pool: helper workers (poolWorker.ts), made when first needed and kept
+ * for later sweeps, that train units while the training worker trains its own. Only for wasm and cpu: on
+ * WebGL every worker would share the one GPU, so a sweep there runs in the training worker alone.
+ */
+import type { BackendName } from './backends';
+import type { Split } from './datasets/types';
+import type { EpochMetrics, TrainResult } from './trainer';
+import type { FromPoolWorker, ToPoolWorker, UnitTrial } from './poolProtocol';
+
+/** Most workers a sweep uses (the training worker included): beyond this, memory grows and gains shrink. */
+export const MAX_POOL = 4;
+
+/** How many workers train a sweep's units on this backend with this many cores. */
+export function poolSize(backend: BackendName, cores: number | undefined): number {
+  if (backend === 'webgl') return 1;
+  return Math.max(1, Math.min(MAX_POOL, Math.floor(cores ?? 1)));
+}
+
+interface Helper {
+  worker: Worker;
+  dataId: number | null;
+  jobs: Map<number, { onEpoch?: (k: number, m: EpochMetrics) => void; resolve: (r: TrainResult[]) => void; reject: (e: Error) => void }>;
+}
+
+export interface TrainerPool {
+  /** Trains a unit on helper `h` (1-based: 0 is the training worker itself). */
+  run(h: number, unit: { trials: UnitTrial[]; data: Split; dataId: number; backend: BackendName; onEpoch?: (k: number, m: EpochMetrics) => void; signal?: AbortSignal }): Promise<TrainResult[]>;
+  terminate(): void;
+}
+
+export function createTrainerPool(): TrainerPool {
+  const helpers = new Map<number, Helper>();
+  let nextJob = 0;
+
+  const helper = (h: number): Helper => {
+    const existing = helpers.get(h);
+    if (existing) return existing;
+    const worker = new Worker(new URL('./poolWorker.ts', import.meta.url), { type: 'module', name: `trainer-pool-${h}` });
+    const made: Helper = { worker, dataId: null, jobs: new Map() };
+    worker.onmessage = (ev: MessageEvent<FromPoolWorker>) => {
+      const msg = ev.data;
+      const job = made.jobs.get(msg.jobId);
+      if (!job) return;
+      if (msg.type === 'epoch') job.onEpoch?.(msg.k, msg.metrics);
+      else {
+        made.jobs.delete(msg.jobId);
+        if (msg.type === 'done') job.resolve(msg.results);
+        else job.reject(new Error(msg.message));
+      }
+    };
+    worker.onerror = (ev: ErrorEvent) => {
+      ev.preventDefault();
+      // A helper that fails is dropped with its jobs; the next unit for slot h makes a fresh one.
+      for (const job of made.jobs.values()) job.reject(new Error(ev.message || 'A pool worker failed.'));
+      worker.terminate();
+      helpers.delete(h);
+    };
+    helpers.set(h, made);
+    return made;
+  };
+
+  return {
+    run: (h, unit) => {
+      const w = helper(h);
+      const send = (msg: ToPoolWorker) => w.worker.postMessage(msg);
+      if (w.dataId !== unit.dataId) {
+        send({ type: 'data', dataId: unit.dataId, data: unit.data });
+        w.dataId = unit.dataId;
+      }
+      const jobId = ++nextJob;
+      return new Promise<TrainResult[]>((resolve, reject) => {
+        w.jobs.set(jobId, { ...(unit.onEpoch ? { onEpoch: unit.onEpoch } : {}), resolve, reject });
+        send({ type: 'unit', jobId, dataId: unit.dataId, backend: unit.backend, trials: unit.trials });
+        if (unit.signal?.aborted) send({ type: 'stop', jobId });
+        else unit.signal?.addEventListener('abort', () => send({ type: 'stop', jobId }), { once: true });
+      });
+    },
+    terminate: () => {
+      for (const w of helpers.values()) w.worker.terminate();
+      helpers.clear();
+    },
+  };
+}
