@@ -50,6 +50,37 @@ for (const method of ['random', 'gp'] as const) {
   });
 }
 
+test('a cpu sweep trains on a pool of workers, one unit per worker, and every trial completes', async ({ page }) => {
+  const errors = await openApp(page);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  await page.getByRole('combobox', { name: 'Backend', exact: true }).selectOption('cpu');
+  await expect(page.getByTestId('backend')).toHaveText(/Running on cpu/);
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('xor');
+  await setNumber(page, 'Epochs', 30);
+  await page.getByRole('combobox', { name: 'Units per layer: how to sweep' }).selectOption('range');
+  await page.getByRole('combobox', { name: 'Method' }).selectOption('random');
+  await page.getByRole('spinbutton', { name: 'Trial budget' }).fill('6');
+  await page.getByRole('button', { name: 'Run sweep' }).click();
+  if (cores >= 2) {
+    // Several trials at once, each worker training its own (the status says how many and on what).
+    await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(
+      new RegExp(`Trials \\d+–\\d+ of 6 \\(\\d+ at once on ${Math.min(cores, 4)} cpu workers\\) · epoch \\d+ of 30`),
+    );
+  }
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 6 trials/, { timeout: 170_000 });
+  expect(await completedTrials(page)).toBe(6);
+  // Reported in trial order, each with a finite validation loss.
+  const rows = page.getByRole('table', { name: 'Trials' }).getByRole('row');
+  const first = await rows.nth(1).getByRole('cell').allTextContents();
+  expect(first[0]).toMatch(/^1/);
+  for (let i = 1; i <= 6; i++) {
+    const cells = await rows.nth(i).getByRole('cell').allTextContents();
+    expect(cells[0]).toMatch(new RegExp(`^${i}`));
+    expect(Number(cells[3])).toBeGreaterThan(0);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('a grid sweep on Iris shows its size first and completes; invalid ranges are refused', async ({ page }) => {
   const errors = await openApp(page);
   await page.getByRole('combobox', { name: 'Dataset' }).selectOption('iris');

@@ -159,3 +159,18 @@ describe('runSweep on a pool of workers', () => {
     expect(done.length).toBeLessThan(30);
   });
 });
+
+test('on a pool, trials of one architecture are split so that every worker gets a unit', async () => {
+  const units: { size: number; worker: number }[] = [];
+  await runSweep({ ...base, budget: 8, space: { learningRate: base.space.learningRate } }, quadratic, {}, undefined, [], {
+    size: 8,
+    workers: 2,
+    key: () => 'same',
+    evaluate: async (items, _s, worker) => {
+      units.push({ size: items.length, worker });
+      return items.map(() => ({ status: 'complete' as const, value: 1 }));
+    },
+  });
+  expect(units.map((u) => u.size)).toEqual([4, 4]);
+  expect(new Set(units.map((u) => u.worker))).toEqual(new Set([0, 1]));
+});

@@ -144,7 +144,9 @@ export async function runSweep(
       events.onTrialStart?.({ id: g.trial.id, index: g.index, params: g.trial.params, hp: g.hp, ...(g.trial.note ? { note: g.trial.note } : {}) });
 
     if (batchable) {
-      const units = partition(group, (g) => batch!.key(g.hp), batch!.size);
+      // Units small enough that every worker gets one (8 equal trials on 2 workers: two stacks of 4).
+      const unitSize = Math.min(batch!.size, Math.max(1, Math.ceil(group.length / workers)));
+      const units = partition(group, (g) => batch!.key(g.hp), unitSize);
       await runPool(units, workers, async (unit, _u, worker) => {
         if (signal?.aborted) return;
         const gs = unit.map((k) => group[k]);
