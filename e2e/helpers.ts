@@ -29,6 +29,7 @@ export async function lossRows(page: Page): Promise<number[][]> {
   const details = page.locator('details.loss-table');
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.getByText('Loss values as a table').click();
   const rows = details.getByRole('row');
+  await expect(rows.nth(1)).toBeVisible(); // rows render once the table is open
   const n = await rows.count();
   const out: number[][] = [];
   for (let i = 1; i < n; i++) {

@@ -18,6 +18,10 @@ export interface PlotLine {
   width: number;
   /** Draw as steps (best so far). */
   step?: boolean;
+  /** Dash pattern, e.g. [4, 3]. */
+  dash?: number[];
+  /** Against the right-hand axis (y2). */
+  right?: boolean;
 }
 
 export interface PlotDot {
@@ -41,6 +45,8 @@ interface Props {
   x: PlotAxis;
   /** Computed from the data when absent: from 0 when every value is positive (losses). */
   y?: PlotAxis;
+  /** A right-hand axis for the lines marked `right` (accuracy next to losses). */
+  y2?: PlotAxis;
   yFormat: (v: number) => string;
   /** Names the y value in the hover readout. */
   yName: string;
@@ -52,11 +58,13 @@ interface Props {
 }
 
 const M = { top: 10, right: 16, bottom: 40, left: 64 };
+/** Room for the right-hand axis's labels. */
+const RIGHT_AXIS = 40;
 const FONT = '12px system-ui, sans-serif';
 
 function autoY(lines: readonly PlotLine[], dots: readonly PlotDot[]): Axis {
   const ys: number[] = [];
-  for (const l of lines) for (const p of l.points) if (p.y !== undefined && Number.isFinite(p.y)) ys.push(p.y);
+  for (const l of lines) if (!l.right) for (const p of l.points) if (p.y !== undefined && Number.isFinite(p.y)) ys.push(p.y);
   for (const d of dots) if (Number.isFinite(d.y)) ys.push(d.y);
   const a = axisFor(ys, false);
   if (ys.length > 0 && Math.min(...ys) >= 0 && lines.length > 0) {
@@ -68,7 +76,7 @@ function autoY(lines: readonly PlotLine[], dots: readonly PlotDot[]): Axis {
 
 const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
 
-export function CanvasPlot({ lines = [], dots = [], x, y, yFormat, yName, height, summary, highlightId }: Props) {
+export function CanvasPlot({ lines = [], dots = [], x, y, y2, yFormat, yName, height, summary, highlightId }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
@@ -84,14 +92,15 @@ export function CanvasPlot({ lines = [], dots = [], x, y, yFormat, yName, height
     return () => ro.disconnect();
   }, []);
 
-  const plot = { x0: M.left, x1: Math.max(M.left + 10, width - M.right), y0: M.top, y1: height - M.bottom };
+  const plot = { x0: M.left, x1: Math.max(M.left + 10, width - M.right - (y2 ? RIGHT_AXIS : 0)), y0: M.top, y1: height - M.bottom };
   const t = (v: number, a: PlotAxis) => {
     const [lo, hi] = a.domain;
     if (a.log) return (Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo) || 1);
     return (v - lo) / (hi - lo || 1);
   };
   const px = (v: number) => plot.x0 + t(v, x) * (plot.x1 - plot.x0);
-  const py = (v: number) => plot.y1 - Math.min(1.02, Math.max(-0.02, t(v, yAxis))) * (plot.y1 - plot.y0);
+  const pyOn = (v: number, a: PlotAxis) => plot.y1 - Math.min(1.02, Math.max(-0.02, t(v, a))) * (plot.y1 - plot.y0);
+  const py = (v: number) => pyOn(v, yAxis);
   const fx = x.format ?? ((v: number) => String(v));
 
   useEffect(() => {
@@ -122,6 +131,10 @@ export function CanvasPlot({ lines = [], dots = [], x, y, yFormat, yName, height
         ctx.fillText(yFormat(v), plot.x0 - 6, yy);
         lastY = yy;
       }
+    }
+    if (y2) {
+      ctx.textAlign = 'left';
+      for (const v of y2.ticks) ctx.fillText((y2.format ?? String)(v), plot.x1 + 6, Math.round(pyOn(v, y2)) + 0.5);
     }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
@@ -156,6 +169,8 @@ export function CanvasPlot({ lines = [], dots = [], x, y, yFormat, yName, height
     for (const l of ordered) {
       ctx.strokeStyle = l.color;
       ctx.lineWidth = l.width;
+      ctx.setLineDash(l.dash ?? []);
+      const axis = l.right && y2 ? y2 : yAxis;
       ctx.beginPath();
       let prev: { x: number; y: number } | null = null;
       for (const p of l.points) {
@@ -163,7 +178,7 @@ export function CanvasPlot({ lines = [], dots = [], x, y, yFormat, yName, height
           prev = null;
           continue;
         }
-        const X = px(p.x), Y = py(p.y);
+        const X = px(p.x), Y = pyOn(p.y, axis);
         if (!prev) ctx.moveTo(X, Y);
         else {
           if (l.step) ctx.lineTo(X, prev.y);
@@ -173,6 +188,7 @@ export function CanvasPlot({ lines = [], dots = [], x, y, yFormat, yName, height
       }
       ctx.stroke();
     }
+    ctx.setLineDash([]);
     for (const d of dots) {
       if (!Number.isFinite(d.x) || !Number.isFinite(d.y) || (x.log && d.x <= 0)) continue;
       ctx.fillStyle = d.color;
@@ -185,22 +201,27 @@ export function CanvasPlot({ lines = [], dots = [], x, y, yFormat, yName, height
     }
     ctx.restore();
     // px/py/fx derive from the listed inputs.
-  }, [lines, dots, width, height, x, yAxis, yFormat, highlightId]); // oxlint-disable-line react-hooks/exhaustive-deps
+  }, [lines, dots, width, height, x, yAxis, y2, yFormat, highlightId]); // oxlint-disable-line react-hooks/exhaustive-deps
 
   const onMove = (e: React.MouseEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const mx = e.clientX - r.left, my = e.clientY - r.top;
-    let best: { d: number; label: string; x: number; y: number } | null = null;
-    const consider = (label: string, vx: number, vy: number | undefined) => {
+    type Near = { d: number; label: string; x: number; y: number; top: number; right: boolean };
+    let best: Near | null = null;
+    const consider = (label: string, vx: number, vy: number | undefined, right: boolean) => {
       if (!finite(vy) || !Number.isFinite(vx) || (x.log && vx <= 0)) return;
-      const d = (px(vx) - mx) ** 2 + (py(vy) - my) ** 2;
-      if (!best || d < best.d) best = { d, label, x: vx, y: vy };
+      const top = right && y2 ? pyOn(vy, y2) : py(vy);
+      const d = (px(vx) - mx) ** 2 + (top - my) ** 2;
+      if (!best || d < best.d) best = { d, label, x: vx, y: vy, top, right };
     };
-    for (const l of lines) for (const p of l.points) consider(l.label, p.x, p.y);
-    for (const d of dots) consider(d.label, d.x, d.y);
-    const b = best as { d: number; label: string; x: number; y: number } | null;
+    for (const l of lines) for (const p of l.points) consider(l.label, p.x, p.y, l.right === true);
+    for (const d of dots) consider(d.label, d.x, d.y, false);
+    const b = best as Near | null;
     if (!b || b.d > 30 ** 2) setHover(null);
-    else setHover({ left: px(b.x), top: py(b.y), text: `${b.label} · ${x.label ? `${x.label.toLowerCase()} ` : ''}${fx(b.x)} · ${yName} ${yFormat(b.y)}` });
+    else {
+      const value = b.right && y2 ? (y2.format ?? String)(b.y) : yFormat(b.y);
+      setHover({ left: px(b.x), top: b.top, text: `${b.label} · ${x.label ? `${x.label.toLowerCase()} ` : ''}${fx(b.x)} · ${b.right ? '' : `${yName} `}${value}` });
+    }
   };
 
   return (

@@ -72,6 +72,8 @@ export const t = {
   backendFallback: (b: string, reason: string) => `Running on ${b} (fallback: ${reason})`,
   lossHeading: 'Loss',
   lossTable: 'Loss values as a table',
+  lossSummary: (n: number, train: string, val: string, acc: string | null) =>
+    `Loss over ${n} epoch${n === 1 ? '' : 's'}: training loss now ${train}, validation loss ${val}${acc ? `, validation accuracy ${acc}` : ''}.`,
   lossEmpty: 'Press Train: the training and validation loss will draw here, epoch by epoch.',
   runDetails: 'Run details',
   batchUsed: 'Batch size used',
