@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { assertBatchable, batchKey, trainBatched, type BatchedTrial } from './batched';
+import { assertBatchable, batchKey, MAX_STACK, STACK_DATA_BYTES, stackSize, trainBatched, type BatchedTrial } from './batched';
 import { train, type TrainResult } from './trainer';
 import { defaultHyperparams, optimizers, type Hyperparams } from '../core/hyperparams';
 import type { Split } from './datasets/types';
@@ -280,6 +280,14 @@ describe('trainBatched refuses what it cannot stack', () => {
     expect(batchKey(wide, { padWidths: true })).toBe(batchKey(base, { padWidths: true }));
     expect(batchKey({ ...wide, hiddenLayers: 0 })).toBe(batchKey({ ...base, hiddenLayers: 0 }));
     expect(batchKey({ ...base, dropout: 0.1 }, { padWidths: true })).toBeNull();
+  });
+
+  test('a stack holds up to MAX_STACK trials, fewer when each epoch\'s copy of the rows would be large', () => {
+    expect(stackSize(320, 2)).toBe(MAX_STACK);
+    expect(stackSize(2000, 784)).toBe(Math.floor(STACK_DATA_BYTES / (2000 * 784 * 4)));
+    expect(stackSize(2000, 784)).toBeLessThan(MAX_STACK);
+    expect(stackSize(1e6, 1000)).toBe(1);
+    expect(stackSize(0, 0)).toBe(MAX_STACK);
   });
 
   test('report the measured agreement', () => {

@@ -2,7 +2,7 @@
 /** The worker entry: owns the tfjs backend, runs single trainings and whole sweeps off the page's thread. */
 import { initBackend } from './backend';
 import { train } from './trainer';
-import { batchKey } from './batched';
+import { batchKey, stackSize } from './batched';
 import { trainUnit } from './unit';
 import { createTrainerPool, poolSize } from './trainerPool';
 import { yieldToEventLoop } from './yield';
@@ -38,8 +38,6 @@ function ensureBackend(requested: BackendName): Promise<BackendName> {
   return ready;
 }
 
-/** Trials trained together in one batched computation when they share an architecture (grid and random sweeps). */
-const SWEEP_BATCH = 8;
 
 /** The seed of a sweep's trial: the same whether it trains alone or in a batch, so results match. */
 const trialSeed = (sweepSeed: number, index: number) => (sweepSeed * 7919 + index) >>> 0;
@@ -263,7 +261,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
           ctrl.signal,
           msg.history ?? [],
           {
-            size: SWEEP_BATCH,
+            size: stackSize(msg.data.train.n, msg.data.train.d),
             workers,
             key: (hp) => batchKey(hp, { padWidths }),
             evaluate: async (items, signal, w) => {
