@@ -55,6 +55,8 @@ interface Props {
   summary: string;
   /** Drawn last, on top. */
   highlightId?: number;
+  /** Shown over the empty frame while there is nothing to draw. */
+  empty?: string;
 }
 
 const M = { top: 10, right: 16, bottom: 40, left: 64 };
@@ -76,7 +78,7 @@ function autoY(lines: readonly PlotLine[], dots: readonly PlotDot[]): Axis {
 
 const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
 
-export function CanvasPlot({ lines = [], dots = [], x, y, y2, yFormat, yName, height, summary, highlightId }: Props) {
+export function CanvasPlot({ lines = [], dots = [], x, y, y2, yFormat, yName, height, summary, highlightId, empty }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(0);
@@ -224,8 +226,10 @@ export function CanvasPlot({ lines = [], dots = [], x, y, y2, yFormat, yName, he
     }
   };
 
+  const nothing = !dots.some((d) => Number.isFinite(d.x) && Number.isFinite(d.y)) && !lines.some((l) => l.points.some((p) => finite(p.y)));
   return (
     <div ref={box} className="canvas-plot" style={{ height }}>
+      {empty && nothing ? <p className="chart-empty canvas-empty">{empty}</p> : null}
       <canvas ref={canvas} role="img" aria-label={summary} data-lines={lines.length} data-dots={dots.filter((d) => Number.isFinite(d.x) && Number.isFinite(d.y)).length}
         style={{ width: '100%', height }} onMouseMove={onMove} onMouseLeave={() => setHover(null)} />
       {hover ? (

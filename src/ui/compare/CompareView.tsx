@@ -88,6 +88,12 @@ function Results() {
   const lo = Math.min(...values), hi = Math.max(...values);
   const spaceSpec = (n: string) => run.config.space[n];
   const isLog = (n: string | null) => { const sp = n ? spaceSpec(n) : undefined; return !!sp && sp.type !== 'categorical' && sp.log === true; };
+  // Lines that look wrong but are right: say why.
+  const methods = run.config.methods;
+  const notes = [
+    ...(methods.includes('tpe') && methods.includes('random') ? [t.compareTpeStartup] : []),
+    ...(methods.includes('grid') && run.config.repeats > 1 ? [t.compareGridRepeats] : []),
+  ];
   return (
     <div className="compare-results">
       {message ? <p className="note">{message}</p> : null}
@@ -110,6 +116,7 @@ function Results() {
           </ComposedChart>
         </ResponsiveContainer>
       </figure>
+      {notes.map((n) => <p key={n} className="help">{n}</p>)}
       <p className="help">{t.compareColourKey}</p>
       <div className="scatters">
         {run.config.methods.map((m) => {

@@ -155,6 +155,9 @@ export const t = {
   saveFailed: (m: string) => `Could not save to this browser's storage: ${m}`,
   trialCurves: 'Every trial’s validation loss',
   importanceBar: (param: string, pct: number) => `${param}: ${pct}% of the variance`,
+  compareTpeStartup: 'TPE starts with 10 random trials drawn like Random’s, so the two lines run together until trial 10; after that TPE uses what it has seen.',
+  compareGridRepeats: 'Grid search has no randomness: its repeats try the same points, so its band has no width.',
+  noFinishedTrial: 'No finished trial yet.',
   scatterSummary: (param: string, n: number) => `${n} finished trial${n === 1 ? '' : 's'}: ${param} against the objective.`,
   bestSoFarSummary: (n: number) => `The best objective so far after each of ${n} finished trial${n === 1 ? '' : 's'}.`,
   trialCurvesSummary: (n: number, best: number | null) =>

@@ -58,7 +58,7 @@ const ParamScatter = memo(function ParamScatter({ name, log, categorical, trials
   return (
     <figure className="chart small" aria-label={t.paramVsObjective(label)}>
       <figcaption>{t.paramVsObjective(label)}{log ? ` (${t.logScale})` : ''}</figcaption>
-      <CanvasPlot dots={dots} x={x} y={y} yFormat={formatTick} yName={t.objective.toLowerCase()} height={200} summary={t.scatterSummary(label, dots.length)} />
+      <CanvasPlot dots={dots} x={x} y={y} yFormat={formatTick} yName={t.objective.toLowerCase()} height={200} summary={t.scatterSummary(label, dots.length)} empty={t.noFinishedTrial} />
     </figure>
   );
 });
@@ -76,7 +76,7 @@ const BestSoFarChart = memo(function BestSoFarChart({ trials, direction }: { tri
   return (
     <figure className="chart small" aria-label={t.bestSoFar}>
       <figcaption>{t.bestSoFar}</figcaption>
-      <CanvasPlot lines={lines} dots={dots} x={x} y={y} yFormat={formatTick} yName={t.objective.toLowerCase()} height={200} summary={t.bestSoFarSummary(dots.length)} />
+      <CanvasPlot lines={lines} dots={dots} x={x} y={y} yFormat={formatTick} yName={t.objective.toLowerCase()} height={200} summary={t.bestSoFarSummary(dots.length)} empty={t.noFinishedTrial} />
     </figure>
   );
 });
