@@ -7,10 +7,13 @@
  *   2. the teaching sweep through the real app UI: 20 random trials on circle, 50 epochs, learning rate
  *      log 1e-3..1 and units per layer 2..32: wall time and the main thread's longest task;
  *   3. page load: time until the controls respond, gzip size of what loads first, and one Train run's
- *      longest main-thread task.
+ *      longest main-thread task;
+ *   4. many trials at once: the same random sweep trained one at a time, as padded stacks, and (wasm, cpu)
+ *      on the worker pool, through the product's runner: trials per minute, and the objectives compared.
  * Prints markdown tables with the targets beside the numbers and writes bench/results/train.json.
- * Never part of npm test. Options: --repeats N (3), --parts throughput,sweep,load, --backends webgl,wasm,cpu,
- * --sweep-backends webgl,cpu, --loads N (3), --skip-build, --sweep-timeout S (300).
+ * Never part of npm test. Options: --repeats N (3), --parts throughput,load,trials,sweep, --backends webgl,wasm,cpu,
+ * --sweep-backends webgl,cpu, --trials-backends webgl,wasm,cpu, --trials N (12), --trials-epochs N (20),
+ * --loads N (3), --skip-build, --sweep-timeout S (300), --budget S (600).
  */
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -21,7 +24,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import type { BackendName } from '../src/train/backends';
-import type { BackendRun, BenchOptions } from './train-page/main';
+import type { BackendRun, BenchOptions, TrialsRun } from './train-page/main';
 import type { CaseResult, RunSample } from './train-page/protocol';
 
 // ---------------------------------------------------------------- options
@@ -31,13 +34,15 @@ const arg = (name: string, fallback: string) => {
 };
 const flag = (name: string) => process.argv.includes(`--${name}`);
 const repeats = Math.max(3, Number(arg('repeats', '3')));
-const parts = arg('parts', 'throughput,sweep,load').split(',');
+const parts = arg('parts', 'throughput,load,trials,sweep').split(',');
 const backends = arg('backends', 'webgl,wasm,cpu').split(',') as BackendName[];
 const sweepBackends = arg('sweep-backends', 'webgl,cpu').split(',') as BackendName[];
 const loads = Math.max(1, Number(arg('loads', '3')));
+const trialsBackends = arg('trials-backends', 'webgl,wasm,cpu').split(',') as BackendName[];
+const TRIALS = { trials: Number(arg('trials', '12')), epochs: Number(arg('trials-epochs', '20')) };
 const sweepTimeoutMs = Number(arg('sweep-timeout', '300')) * 1000;
 /** Whole-bench time budget (s): the sweeps run last and get what is left of it. */
-const budgetMs = Number(arg('budget', '470')) * 1000;
+const budgetMs = Number(arg('budget', '600')) * 1000;
 
 const TARGET_RATIO = 0.95;
 const TARGET_LONG_TASK_MS = 50;
@@ -669,6 +674,48 @@ function printLoad(load: Awaited<ReturnType<typeof partLoad>>): string {
   return `### 3. Page load (${load.runs.length} cold loads, fresh browser context each)\n\n${t1}\n\n${t2}\n\nRequested during load: ${requested}\n\n${t3}\n\n${frames.join('\n')}`;
 }
 
+// ---------------------------------------------------------------- part 4: many trials at once
+async function partTrials(browser: Browser, base: string): Promise<TrialsRun[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'log') console.log(`    ${m.text()}`); });
+  await page.goto(`${base}/bench/train-page/index.html`);
+  await page.waitForFunction(() => typeof window.trialsBench === 'function');
+  const runs: TrialsRun[] = [];
+  for (const backend of trialsBackends) {
+    say(`many trials on ${backend}: ${TRIALS.trials} trials x ${TRIALS.epochs} epochs, each way`);
+    const run = await page.evaluate((o) => window.trialsBench(o), { backend, ...TRIALS });
+    if (run.error) say(`  ${backend}: ERROR ${run.error}`);
+    runs.push(run);
+  }
+  await context.close();
+  return runs;
+}
+
+function printTrials(runs: TrialsRun[]): string {
+  const rows: string[][] = [];
+  for (const r of runs) {
+    const one = r.results.find((x) => x.mode === 'one at a time');
+    for (const x of r.results) {
+      // Same trials, same seeds: the objectives must agree (bit-identical on cpu; float rounding elsewhere).
+      let worst = 0;
+      x.values.forEach((v, i) => {
+        const w = one?.values[i];
+        if (v !== null && w !== null && w !== undefined) worst = Math.max(worst, Math.abs(v - w) / Math.max(Math.abs(w), 1e-3));
+        else if ((v === null) !== (w === null || w === undefined)) worst = Infinity;
+      });
+      rows.push([
+        r.backend, x.mode + (x.appDefault ? ' (app default)' : ''), String(x.workers), `${x.units} × ~${x.unitTrials}`,
+        fmt1(x.wallMs / 1000), fmt1(x.trialsPerMinute), one ? `${fmt1(one.wallMs / x.wallMs)}×` : '', worst === Infinity ? 'statuses differ' : worst.toExponential(1),
+      ]);
+    }
+  }
+  const t = table(['backend', 'mode', 'workers', 'units × trials', 'wall s', 'trials / min', 'vs one at a time', 'max rel. diff of objectives vs one at a time'], rows);
+  return `### 4. Many trials at once (${TRIALS.trials} random trials, circle, ${TRIALS.epochs} epochs, learning rate log 0.001..1, units 2..32; through the product's runner)
+
+${t}`;
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   if (!flag('skip-build')) build();
@@ -680,7 +727,7 @@ async function main() {
   const report: Record<string, unknown> = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAvgAtStart: loadavg() },
-    options: { repeats, parts, backends, sweepBackends, loads, sweep: SWEEP },
+    options: { repeats, parts, backends, sweepBackends, loads, sweep: SWEEP, trials: TRIALS, trialsBackends },
     targets: { trainerOverFit: TARGET_RATIO, longTaskMs: TARGET_LONG_TASK_MS, sweepS: TARGET_SWEEP_S },
   };
   const sections: string[] = []; // in the order measured; written to train.md in part order
@@ -698,6 +745,12 @@ async function main() {
       const l = await partLoad(browser, base);
       report.load = l;
       sections.push(printLoad(l));
+      console.log(`\n${sections.at(-1)}\n`);
+    }
+    if (parts.includes('trials')) {
+      const tr = await partTrials(browser, base);
+      report.trials = tr;
+      sections.push(printTrials(tr));
       console.log(`\n${sections.at(-1)}\n`);
     }
     if (parts.includes('sweep')) {

@@ -12,7 +12,14 @@ import { buildModel, buildOptimizer } from '../../src/train/model';
 import { planBatches } from '../../src/train/batch';
 import type { Hyperparams } from '../../src/core/hyperparams';
 import type { Split } from '../../src/train/datasets/types';
-import type { CaseRequest, CaseResult, FromBenchWorker, Method, RunSample, ToBenchWorker } from './protocol';
+import type { CaseRequest, CaseResult, FromBenchWorker, Method, RunSample, ToBenchWorker, TrialsMode, TrialsRequest, TrialsResult } from './protocol';
+import { runSweep, type BatchOptions, type Evaluation } from '../../src/sweep/runner';
+import type { SweepConfig } from '../../src/sweep/config';
+import { batchKey, stackSize } from '../../src/train/batched';
+import { trainUnit } from '../../src/train/unit';
+import { createTrainerPool, poolSize } from '../../src/train/trainerPool';
+import type { BackendName } from '../../src/train/backends';
+import type { TrainResult } from '../../src/train/trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (msg: FromBenchWorker) => scope.postMessage(msg);
@@ -145,6 +152,69 @@ async function runCase(req: CaseRequest): Promise<CaseResult> {
   };
 }
 
+const toEval = (r: TrainResult): Evaluation =>
+  r.status === 'complete' ? { status: 'complete', value: r.epochs.at(-1)!.valLoss } : { status: r.status === 'diverged' ? 'diverged' : 'failed' };
+
+/**
+ * The same random sweep (learning rate log 1e-3..1, units 2..32) trained each way the product can, through
+ * the product's runner, stacks (trainUnit) and worker pool (trainerPool): trials per minute, and each trial's
+ * objective so the modes can be checked against one another.
+ */
+async function runTrials(req: TrialsRequest): Promise<TrialsResult[]> {
+  const backend = tf.getBackend() as BackendName;
+  const cfg: SweepConfig = {
+    space: { learningRate: { type: 'float', low: 1e-3, high: 1, log: true }, unitsPerLayer: { type: 'int', low: 2, high: 32 } },
+    fixed: req.fixed, sampler: 'random', budget: req.trials, objective: 'valLoss', seed: req.seed, gridPointsPerAxis: 3,
+  };
+  const seedOf = (i: number) => (req.seed * 7919 + i) >>> 0;
+  const pool = createTrainerPool();
+  const workers = poolSize(backend, navigator.hardwareConcurrency);
+  const size = stackSize(req.data.train.n, req.data.train.d);
+  const modes: { mode: TrialsMode; batch?: (unitSizes: number[]) => BatchOptions; appDefault: boolean }[] = [
+    { mode: 'one at a time', appDefault: false },
+    {
+      mode: 'padded stacks', appDefault: backend === 'webgl',
+      batch: (sizes) => ({ size, workers: 1, key: (hp) => batchKey(hp, { padWidths: true }), evaluate: async (items) => { sizes.push(items.length); return (await trainUnit({ trials: items.map((it) => ({ hp: it.hp, seed: seedOf(it.trial.index) })), data: req.data })).map(toEval); } }),
+    },
+  ];
+  if (backend !== 'webgl') {
+    modes.push({
+      mode: 'pool of workers', appDefault: true,
+      batch: (sizes) => ({
+        size, workers, key: (hp) => batchKey(hp),
+        evaluate: async (items, signal, w) => {
+          sizes.push(items.length);
+          const trials = items.map((it) => ({ hp: it.hp, seed: seedOf(it.trial.index) }));
+          const rs = w > 0
+            ? await pool.run(w, { trials, data: req.data, dataId: 1, backend, ...(signal ? { signal } : {}) })
+            : await trainUnit({ trials, data: req.data });
+          return rs.map(toEval);
+        },
+      }),
+    });
+  }
+  const out: TrialsResult[] = [];
+  try {
+    for (const m of modes) {
+      const sizes: number[] = [];
+      const values: (number | null)[] = [];
+      const t0 = performance.now();
+      await runSweep(cfg, async (hp, t) => { sizes.push(1); return toEval(await train({ hp, data: req.data, seed: seedOf(t.index) })); },
+        { onTrialDone: (r) => values.push(r.value ?? null) }, undefined, [], m.batch?.(sizes));
+      const wallMs = performance.now() - t0;
+      const sorted = [...sizes].sort((a, b) => a - b);
+      out.push({
+        mode: m.mode, workers: m.mode === 'pool of workers' ? workers : 1, unitTrials: sorted[sorted.length >> 1] ?? 1, units: sizes.length,
+        wallMs, trialsPerMinute: (req.trials * 60_000) / wallMs, values, appDefault: m.appDefault,
+      });
+      post({ type: 'progress', text: `trials ${m.mode}: ${req.trials} in ${(wallMs / 1000).toFixed(1)} s` });
+    }
+  } finally {
+    pool.terminate();
+  }
+  return out;
+}
+
 scope.onmessage = (ev: MessageEvent<ToBenchWorker>) => {
   const msg = ev.data;
   const job =
@@ -158,6 +228,8 @@ scope.onmessage = (ev: MessageEvent<ToBenchWorker>) => {
             ...(r.backend === 'webgl' ? { renderer: renderer() } : {}),
           }),
         )
-      : runCase(msg.request).then((result) => post({ type: 'caseDone', result }));
+      : msg.type === 'trials'
+        ? runTrials(msg.request).then((results) => post({ type: 'trialsDone', results }))
+        : runCase(msg.request).then((result) => post({ type: 'caseDone', result }));
   job.catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
 };

@@ -8,7 +8,7 @@ import { createRng } from '../../src/core/rng';
 import type { BackendName } from '../../src/train/backends';
 import { prepareData } from '../../src/train/prepare';
 import type { Dataset, Split } from '../../src/train/datasets/types';
-import type { CaseRequest, CaseResult, FromBenchWorker, ToBenchWorker } from './protocol';
+import type { CaseRequest, CaseResult, FromBenchWorker, ToBenchWorker, TrialsResult } from './protocol';
 
 interface LongTask { start: number; duration: number }
 const longTasks: LongTask[] = [];
@@ -146,11 +146,35 @@ async function runBackend(opts: BenchOptions): Promise<BackendRun> {
   return out;
 }
 
+export interface TrialsOptions { backend: BackendName; trials: number; epochs: number }
+export interface TrialsRun { requested: BackendName; backend: string; results: TrialsResult[]; error?: string }
+
+/** The teaching sweep's shape (circle, random learning rate and units) trained one at a time, stacked, pooled. */
+async function runTrialsBench(opts: TrialsOptions): Promise<TrialsRun> {
+  const circle = prepareData({ kind: 'toy', id: 'circle', n: 400, noise: 0.1, seed: 1 }, 0.2, 1);
+  if ('error' in circle) throw new Error(circle.error);
+  const worker = new Worker(new URL('./bench-worker.ts', import.meta.url), { type: 'module', name: `trials-${opts.backend}` });
+  const out: TrialsRun = { requested: opts.backend, backend: '?', results: [] };
+  try {
+    const ready = await call(worker, { type: 'init', backend: opts.backend }, 'ready');
+    if (ready.type === 'ready') out.backend = ready.backend;
+    const done = await call(worker, { type: 'trials', request: { data: circle.split, fixed: { ...defaultHyperparams, epochs: opts.epochs }, trials: opts.trials, seed: 1 } }, 'trialsDone');
+    if (done.type === 'trialsDone') out.results = done.results;
+  } catch (e) {
+    out.error = e instanceof Error ? e.message : String(e);
+  } finally {
+    worker.terminate();
+  }
+  return out;
+}
+
 declare global {
   interface Window {
+    trialsBench: (opts: TrialsOptions) => Promise<TrialsRun>;
     trainBench: (opts: BenchOptions) => Promise<BackendRun>;
     trainBenchCases: () => { id: string; label: string; nTrain: number }[];
   }
 }
 window.trainBench = runBackend;
+window.trialsBench = runTrialsBench;
 window.trainBenchCases = () => cases().map((c) => ({ id: c.id, label: c.label, nTrain: c.data.train.n }));

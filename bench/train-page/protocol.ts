@@ -45,12 +45,38 @@ export interface CaseResult {
   samples: RunSample[];
 }
 
+/** Many trials, trained the ways the product can: one at a time, as stacks, on a pool of workers. */
+export interface TrialsRequest {
+  data: Split;
+  fixed: Hyperparams;
+  trials: number;
+  seed: number;
+}
+
+export type TrialsMode = 'one at a time' | 'stacks of equal width' | 'padded stacks' | 'pool of workers';
+
+export interface TrialsResult {
+  mode: TrialsMode;
+  workers: number;
+  /** Trials per stack (median over units) and the number of units trained. */
+  unitTrials: number;
+  units: number;
+  wallMs: number;
+  trialsPerMinute: number;
+  /** Each trial's objective (last validation loss), in trial order, to check that every mode agrees. */
+  values: (number | null)[];
+  /** The app's default on this backend. */
+  appDefault: boolean;
+}
+
 export type ToBenchWorker =
   | { type: 'init'; backend: BackendName }
-  | { type: 'case'; request: CaseRequest };
+  | { type: 'case'; request: CaseRequest }
+  | { type: 'trials'; request: TrialsRequest };
 
 export type FromBenchWorker =
   | { type: 'ready'; backend: string; requested: BackendName; reason?: string; renderer?: string }
   | { type: 'progress'; text: string }
   | { type: 'caseDone'; result: CaseResult }
+  | { type: 'trialsDone'; results: TrialsResult[] }
   | { type: 'error'; message: string };

@@ -160,10 +160,10 @@ describe('runSweep on a pool of workers', () => {
   });
 });
 
-test('on a pool, trials of one architecture are split so that every worker gets a unit', async () => {
+test('units hold at most size trials and every worker gets one', async () => {
   const units: { size: number; worker: number }[] = [];
   await runSweep({ ...base, budget: 8, space: { learningRate: base.space.learningRate } }, quadratic, {}, undefined, [], {
-    size: 8,
+    size: 4,
     workers: 2,
     key: () => 'same',
     evaluate: async (items, _s, worker) => {

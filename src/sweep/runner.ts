@@ -97,7 +97,9 @@ export async function runSweep(
   while (index < cfg.budget) {
     if (signal?.aborted) return { status: 'stopped', ...bestOf(records, study.best) };
     const group: { trial: Trial; hp: Hyperparams; index: number }[] = [];
-    const want = batchable ? Math.min(batch!.size * workers, cfg.budget - index) : 1;
+    // Every remaining trial at once: how they are grouped into units then depends on neither the number of
+    // workers nor the order units finish in.
+    const want = batchable ? cfg.budget - index : 1;
     let exhausted = false;
     for (let k = 0; k < want; k++) {
       const trial = study.ask();
@@ -144,9 +146,7 @@ export async function runSweep(
       events.onTrialStart?.({ id: g.trial.id, index: g.index, params: g.trial.params, hp: g.hp, ...(g.trial.note ? { note: g.trial.note } : {}) });
 
     if (batchable) {
-      // Units small enough that every worker gets one (8 equal trials on 2 workers: two stacks of 4).
-      const unitSize = Math.min(batch!.size, Math.max(1, Math.ceil(group.length / workers)));
-      const units = partition(group, (g) => batch!.key(g.hp), unitSize);
+      const units = partition(group, (g) => batch!.key(g.hp), batch!.size);
       await runPool(units, workers, async (unit, _u, worker) => {
         if (signal?.aborted) return;
         const gs = unit.map((k) => group[k]);

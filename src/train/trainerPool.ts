@@ -17,10 +17,35 @@ export function poolSize(backend: BackendName, cores: number | undefined): numbe
   return Math.max(1, Math.min(MAX_POOL, Math.floor(cores ?? 1)));
 }
 
+export interface SweepPlan {
+  /** Workers that train units at once (the training worker included). */
+  workers: number;
+  /** Most trials in one unit (one stacked computation). */
+  size: number;
+  /** Trials of different widths share a stack, padded to the widest. */
+  padWidths: boolean;
+}
+
+/**
+ * How the app trains a grid or random sweep's trials, per backend (measured by `npm run bench:train`,
+ * part 4, 12 trials of the teaching sweep): WebGL pays per dispatch, so padded stacks (6.5× one at a time
+ * on software WebGL) on one worker; wasm pays per op too (padded stacks 6–8× one at a time; the pool alone
+ * 1.2–1.6×), so padded stacks, on the pool when there are more stacks than one; cpu pays for arithmetic, so
+ * stacks of equal width only, split to keep every worker of the pool busy (1.2× on 2 cores).
+ * Where a stack's result differs from training alone by float rounding (webgl, wasm), the units never
+ * depend on the number of workers, so neither do the results; on cpu a stack is bit-identical to training
+ * alone, so splitting changes nothing.
+ */
+export function sweepPlan(backend: BackendName, cores: number | undefined, stack: number, trials: number): SweepPlan {
+  const workers = poolSize(backend, cores);
+  if (backend === 'cpu') return { workers, size: Math.max(1, Math.min(stack, Math.ceil(trials / workers))), padWidths: false };
+  return { workers, size: stack, padWidths: true };
+}
+
 interface Helper {
   worker: Worker;
   dataId: number | null;
-  jobs: Map<number, { onEpoch?: (k: number, m: EpochMetrics) => void; resolve: (r: TrainResult[]) => void; reject: (e: Error) => void }>;
+  jobs: Map<number, { backend: BackendName; onEpoch?: (k: number, m: EpochMetrics) => void; resolve: (r: TrainResult[]) => void; reject: (e: Error) => void }>;
 }
 
 export interface TrainerPool {
@@ -45,7 +70,9 @@ export function createTrainerPool(): TrainerPool {
       if (msg.type === 'epoch') job.onEpoch?.(msg.k, msg.metrics);
       else {
         made.jobs.delete(msg.jobId);
-        if (msg.type === 'done') job.resolve(msg.results);
+        // Results from another backend would differ from the same trial trained here: refuse them.
+        if (msg.type === 'done' && msg.backend !== job.backend) job.reject(new Error(`A pool worker ran on ${msg.backend}, not ${job.backend}.`));
+        else if (msg.type === 'done') job.resolve(msg.results);
         else job.reject(new Error(msg.message));
       }
     };
@@ -70,7 +97,7 @@ export function createTrainerPool(): TrainerPool {
       }
       const jobId = ++nextJob;
       return new Promise<TrainResult[]>((resolve, reject) => {
-        w.jobs.set(jobId, { ...(unit.onEpoch ? { onEpoch: unit.onEpoch } : {}), resolve, reject });
+        w.jobs.set(jobId, { backend: unit.backend, ...(unit.onEpoch ? { onEpoch: unit.onEpoch } : {}), resolve, reject });
         send({ type: 'unit', jobId, dataId: unit.dataId, backend: unit.backend, trials: unit.trials });
         if (unit.signal?.aborted) send({ type: 'stop', jobId });
         else unit.signal?.addEventListener('abort', () => send({ type: 'stop', jobId }), { once: true });

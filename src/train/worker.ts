@@ -4,7 +4,7 @@ import { initBackend } from './backend';
 import { train } from './trainer';
 import { batchKey, stackSize } from './batched';
 import { trainUnit } from './unit';
-import { createTrainerPool, poolSize } from './trainerPool';
+import { createTrainerPool, sweepPlan } from './trainerPool';
 import { yieldToEventLoop } from './yield';
 import type { FromWorker, ToWorker } from './protocol';
 import { runSweep, type Evaluation } from '../sweep/runner';
@@ -225,10 +225,9 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       job(msg.runId, async (ctrl) => {
         await backendReady();
         const objective = msg.config.objective;
-        // WebGL: one worker, and trials of different widths padded into one stack (a step costs its
-        // dispatches, not its arithmetic). wasm and cpu: a pool of workers, stacks of equal widths only.
-        const workers = poolSize(current!, navigator.hardwareConcurrency);
-        const padWidths = current === 'webgl';
+        // Stacks and workers per backend (see sweepPlan).
+        const plan = sweepPlan(current!, navigator.hardwareConcurrency, stackSize(msg.data.train.n, msg.data.train.d), msg.config.budget - (msg.history?.length ?? 0));
+        const { workers, padWidths } = plan;
         post({ type: 'sweepPlan', runId: msg.runId, backend: current!, workers });
         const end = await runSweep(
           msg.config,
@@ -261,7 +260,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
           ctrl.signal,
           msg.history ?? [],
           {
-            size: stackSize(msg.data.train.n, msg.data.train.d),
+            size: plan.size,
             workers,
             key: (hp) => batchKey(hp, { padWidths }),
             evaluate: async (items, signal, w) => {
