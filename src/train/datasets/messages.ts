@@ -68,6 +68,10 @@ export const datasetMessagesEn = {
 
   // CSV
   csvName: 'CSV file',
+  readAsWindows1252:
+    'This file is not UTF-8, so it was read as Windows-1252 (Western European), the way Excel on Windows saves it. If letters look wrong, choose another file encoding.',
+  invalidUtf8: 'Some bytes in this file are not valid UTF-8 and show as �. If letters look wrong, choose another file encoding.',
+  fileUnreadable: 'The file could not be read. It may have been moved or changed since it was chosen: choose it again.',
   emptyFile: 'The file is empty.',
   headerOnly: 'The file has a header row but no data rows.',
   singleColumn:
