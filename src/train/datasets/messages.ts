@@ -112,6 +112,9 @@ export const datasetMessagesEn = {
     `Only ${count} usable ${count === 1 ? 'row' : 'rows'}: need at least ${min} for a training and a validation split.`,
 
   // Loading
+  nothingRead: 'The file has not been read yet: choose it again.',
+  tooFewToSplit: (count: number) => `Only ${count} rows: too few for a training and a validation split.`,
+  readerFailed: (reason: string) => `The CSV reader stopped unexpectedly${reason ? `: ${reason}` : '.'} Choose the file again.`,
   unknownSource: 'Unknown kind of dataset.',
   loadFailed: (reason: string) => `The dataset could not be loaded: ${reason}`,
 };
