@@ -126,6 +126,8 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
             budget: saved.config.budget,
             objective: saved.config.objective,
             sweepSeed: saved.config.seed,
+            // A link's "choose the CSV file again" no longer holds once the saved file is back.
+            ...(out.csv && get().notice === t.linkCsv ? { notice: null } : {}),
           });
           const { trials, ...record } = saved;
           launch({ ...record, choice: out.choice, status: 'running', updatedAt: Date.now() }, out.prepared.split, trials);
