@@ -93,9 +93,10 @@ export function DataPanel() {
           <div className="control">
             <label htmlFor={`${id}-file`}>{t.csvFile}</label>
             <input id={`${id}-file`} type="file" accept=".csv,.tsv,.txt,text/csv" disabled={busy}
+              // Forget the last pick as the picker opens, so choosing the same file again (after a cancel, say) reads it again.
+              onClick={(e) => (e.currentTarget.value = '')}
               onChange={(e) => {
                 const file = e.target.files?.[0];
-                e.target.value = ''; // so choosing the same file again (after a cancel, say) reads it again
                 if (!file) return;
                 // Size first: never read a huge file into memory. The CSV worker reads the rest.
                 if (file.size > MAX_CSV_MB * 1024 * 1024) rejectFile(t.fileTooLarge((file.size / 1024 / 1024).toFixed(1), MAX_CSV_MB));
