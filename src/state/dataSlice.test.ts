@@ -155,3 +155,19 @@ describe('reading a CSV file through the CSV worker', () => {
     expect(ds?.notes[0]).toBe(m.readAsWindows1252);
   });
 });
+
+test('a CSV worker that cannot start gives a message instead of a page that stays busy', async () => {
+  const trainClient: TrainClient = { send: () => {}, nextRunId: () => 1, terminate: () => {} };
+  const broken: CsvClient = {
+    load: () => {
+      throw new Error('workers are blocked');
+    },
+    cancel: () => {},
+  };
+  const store = createAppStore({ createClient: () => trainClient, createCsvClient: () => broken });
+  store.getState().loadCsv(csvFile('small.csv', 40));
+  await new Promise((r) => setTimeout(r, 0));
+  const s = store.getState();
+  expect(isBusy(s)).toBe(false);
+  expect(s.dataError).toBe(m.readerFailed('workers are blocked'));
+});

@@ -1,7 +1,8 @@
 import type { ChoiceOutcome, DataSlice } from './types';
 import type { Get, Set } from './store';
 import { prepareData, type CsvChoice, type DataChoice } from '../train/prepare';
-import type { CsvClient } from '../train/csvClient';
+import type { CsvClient, CsvLoadOutcome } from '../train/csvClient';
+import { messages as m } from '../train/datasets/messages';
 import { t } from '../ui/messages/en';
 
 const initialChoice: DataChoice = { kind: 'toy', id: 'circle', n: 400, noise: 0.1, seed: 1 };
@@ -24,20 +25,24 @@ export function createDataSlice(set: Set, get: Get, csvClient: () => CsvClient):
     const cur = get().choice;
     const known = cur.kind === 'csv' && cur.file === file && (cur.encoding ?? 'auto') === (choice.encoding ?? 'auto');
     set({ csvLoading: { fileName: choice.fileName, phase: known ? 'build' : 'read', fraction: 0, rows: 0 }, csvMessage: null });
-    const out = await csvClient().load(
-      {
-        file,
-        encoding: choice.encoding ?? 'auto',
-        fileName: choice.fileName,
-        ...(choice.target ? { target: choice.target } : {}),
-        textColumns: choice.textColumns ?? 'exclude',
-        validationFraction,
-        splitSeed,
-      },
-      (p) => {
+    const request = {
+      file,
+      encoding: choice.encoding ?? 'auto',
+      fileName: choice.fileName,
+      ...(choice.target ? { target: choice.target } : {}),
+      textColumns: choice.textColumns ?? 'exclude',
+      validationFraction,
+      splitSeed,
+    };
+    let out: CsvLoadOutcome;
+    try {
+      out = await csvClient().load(request, (p) => {
         if (job === csvJob) set({ csvLoading: { fileName: choice.fileName, ...p } });
-      },
-    );
+      });
+    } catch (e) {
+      // The worker could not even be started: say so rather than stay busy for ever.
+      out = { columns: [], target: '', encoding: null, error: m.readerFailed(e instanceof Error ? e.message : String(e)) };
+    }
     if (job !== csvJob) return { cancelled: true };
     if ('cancelled' in out) {
       set({ csvLoading: null, csvMessage: t.csvCancelled(choice.fileName, get().prepared !== null) });
