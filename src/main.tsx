@@ -4,11 +4,13 @@ import { App } from './ui/App';
 import { StoreContext } from './ui/StoreContext';
 import { createAppStore } from './state/store';
 import { createTrainClient } from './train/client';
+import { createCsvClient } from './train/csvClient';
 import { createIdbPersistence, createMemoryPersistence } from './state/persist/idb';
 import './ui/styles.css';
 
 const store = createAppStore({
   createClient: createTrainClient,
+  createCsvClient,
   search: window.location.search,
   persistence: typeof indexedDB === 'undefined' ? createMemoryPersistence() : createIdbPersistence(),
   writeSearch: (q) => window.history.replaceState(null, '', `${window.location.pathname}?${q}`),

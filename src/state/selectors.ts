@@ -5,9 +5,9 @@ import { t } from '../ui/messages/en';
 import { planBatches } from '../train/batch';
 import { objectiveDirection } from '../sweep/config';
 
-/** A run, a sweep or a comparison is using the worker. */
+/** A run, a sweep or a comparison is using the worker, or a CSV file is being read (its data are not ready, so nothing may start). */
 export const isBusy = (s: AppState): boolean =>
-  s.runStatus === 'running' || s.sweepStatus === 'running' || s.compareStatus === 'running' || s.scanStatus === 'running';
+  s.runStatus === 'running' || s.sweepStatus === 'running' || s.compareStatus === 'running' || s.scanStatus === 'running' || s.csvLoading !== null;
 
 export function statusLine(s: AppState): string {
   if (s.scanStatus === 'running' && s.scanPlan) {
@@ -33,6 +33,7 @@ export function statusLine(s: AppState): string {
     if (s.current && cfg) return t.trialStatus(s.current.index + 1, cfg.budget, s.current.epoch, s.trials.find((x) => x.id === s.current!.trialId)?.hp.epochs ?? cfg.fixed.epochs);
     return t.sweepStarting(cfg?.budget ?? 0);
   }
+  if (s.csvLoading) return t.csvReadingStatus(s.csvLoading.fileName);
   if (!s.prepared) return s.dataError ? t.fixData : t.pickData;
   // The line tells of whatever ran last.
   if (s.lastActivity === 'sweep' && s.sweepStatus !== 'idle') return sweepEndLine(s);

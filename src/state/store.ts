@@ -8,6 +8,7 @@ import { createSweepSlice } from './sweepSlice';
 import { createCompareSlice } from './compareSlice';
 import { createScanSlice } from './scanSlice';
 import type { TrainClient } from '../train/client';
+import type { CsvClient } from '../train/csvClient';
 import type { FromWorker } from '../train/protocol';
 import { handleWorkerMessage } from './workerBridge';
 import { coalesce } from './coalesce';
@@ -24,6 +25,8 @@ export type Get = StoreApi<AppState>['getState'];
 export interface Deps {
   /** Creates the worker client; messages go to the callback. */
   createClient: (onMessage: (msg: FromWorker) => void) => TrainClient;
+  /** Creates the CSV worker's client (on the first CSV file). */
+  createCsvClient: () => CsvClient;
   /** The page's query string at start (a shared link), and where to write it back. */
   search?: string;
   writeSearch?: (query: string) => void;
@@ -45,6 +48,8 @@ export function createAppStore(deps: Deps): AppStore {
     }
     return client;
   };
+  let csvClient: CsvClient | null = null;
+  const getCsvClient = (): CsvClient => (csvClient ??= deps.createCsvClient());
   const persistence = deps.persistence ?? null;
   const sweeps = createSweepPersistence(persistence, (message) => store.setState({ notice: message }));
   const hooks = {
@@ -58,7 +63,7 @@ export function createAppStore(deps: Deps): AppStore {
     },
   };
   const store: AppStore = createStore<AppState>()((set, get) => ({
-    ...createDataSlice(set, get),
+    ...createDataSlice(set, get, getCsvClient),
     ...createParamsSlice(set, get),
     ...createRunSlice(set, get, getClient),
     ...createSweepSlice(set, get, getClient, sweeps, (): AppStore => store),

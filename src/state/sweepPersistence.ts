@@ -4,6 +4,7 @@ import type { Persistence, SavedSweep, SavedTrial } from './persist/types';
 import type { AppStore } from './store';
 import { t } from '../ui/messages/en';
 import { draftFromSpace } from '../sweep/draft';
+import { readChoice } from '../sweep/studyFile';
 
 export interface SweepPersistence {
   /** Save the current sweep record with its finished trials (fire and forget; failures become a notice). */
@@ -49,9 +50,11 @@ export function createSweepPersistence(p: Persistence | null, onError: (message:
     restore: async (store) => {
       if (!p) return;
       try {
-        const saved = await p.latestSweep();
-        if (!saved || store.getState().sweepStatus !== 'idle') return;
-        show(store, saved, false);
+        const found = await p.latestSweep();
+        if (!found || store.getState().sweepStatus !== 'idle') return;
+        // Sweeps saved before CSV files were kept as files hold the text: make it a file.
+        const choice = readChoice(found.choice);
+        show(store, typeof choice === 'string' ? found : { ...found, choice }, false);
       } catch (e) {
         onError(t.saveFailed((e as Error).message));
       }

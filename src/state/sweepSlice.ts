@@ -3,7 +3,6 @@ import type { Get, Set } from './store';
 import type { TrainClient } from '../train/client';
 import { buildSpace, defaultDraft } from '../sweep/draft';
 import { hyperparamText } from '../ui/messages/en';
-import { prepareData } from '../train/prepare';
 import { objectiveDirection, type SweepConfig } from '../sweep/config';
 import type { Split } from '../train/datasets/types';
 import type { SavedSweep, SavedTrial } from './persist/types';
@@ -102,14 +101,38 @@ export function createSweepSlice(set: Set, get: Get, client: () => TrainClient, 
       const s = get();
       const saved = s.resumable;
       if (!saved || isBusy(s)) return;
-      const prepared = prepareData(saved.choice, saved.validationFraction, saved.splitSeed);
-      if ('error' in prepared) {
-        set({ sweepMessage: prepared.error });
-        return;
+      let choice = saved.choice;
+      // A study opened from a file may name a CSV file without holding it: the same file chosen again under Data will do.
+      if (choice.kind === 'csv' && !choice.file && s.choice.kind === 'csv' && s.choice.file && s.choice.fileName === choice.fileName) {
+        choice = { ...choice, file: s.choice.file };
       }
-      set({ choice: saved.choice, splitSeed: saved.splitSeed, validationFraction: saved.validationFraction, prepared, dataError: null, hp: saved.config.fixed, sampler: saved.config.sampler, budget: saved.config.budget, objective: saved.config.objective, sweepSeed: saved.config.seed });
-      const { trials, ...record } = saved;
-      launch({ ...record, status: 'running', updatedAt: Date.now() }, prepared.split, trials);
+      void get()
+        .prepareChoice(choice, saved.validationFraction, saved.splitSeed)
+        .then((out) => {
+          if ('cancelled' in out) return;
+          if ('error' in out) {
+            set({ sweepMessage: out.error });
+            return;
+          }
+          if (get().resumable !== saved || isBusy(get())) return; // something else started or was opened meanwhile
+          set({
+            choice: out.choice,
+            ...(out.csv ? { csvColumns: out.csv.columns, csvEncodingUsed: out.csv.encoding } : {}),
+            splitSeed: saved.splitSeed,
+            validationFraction: saved.validationFraction,
+            prepared: out.prepared,
+            dataError: null,
+            hp: saved.config.fixed,
+            sampler: saved.config.sampler,
+            budget: saved.config.budget,
+            objective: saved.config.objective,
+            sweepSeed: saved.config.seed,
+            // A link's "choose the CSV file again" no longer holds once the saved file is back.
+            ...(out.csv && get().notice === t.linkCsv ? { notice: null } : {}),
+          });
+          const { trials, ...record } = saved;
+          launch({ ...record, choice: out.choice, status: 'running', updatedAt: Date.now() }, out.prepared.split, trials);
+        });
     },
     importStudy: (text) => {
       const s = get();

@@ -2,6 +2,8 @@
 import type { Hyperparams, HyperparamName } from '../core/hyperparams';
 import type { Params, SamplerName } from '../core';
 import type { DataChoice, PreparedData } from '../train/prepare';
+import type { CsvLoadProgress } from '../train/csvClient';
+import type { ResolvedEncoding } from '../train/datasets/decode';
 import type { EpochMetrics, TrainResult } from '../train/trainer';
 import type { BackendName } from '../train/backends';
 import type { AxisDraft, SpaceDraft } from '../sweep/draft';
@@ -20,11 +22,27 @@ export interface DataSlice {
   dataError: string | null;
   /** Column names of the loaded CSV, for the target picker. */
   csvColumns: string[];
+  /** A CSV file being read or prepared in the CSV worker; the data in use meanwhile is the one before. */
+  csvLoading: ({ fileName: string } & CsvLoadProgress) | null;
+  /** The encoding the loaded CSV was read as. */
+  csvEncodingUsed: ResolvedEncoding | null;
+  /** What became of the last CSV load when it did not replace the data (cancelled). */
+  csvMessage: string | null;
+  /** Make a choice the current data (a CSV one through the CSV worker, so its data arrive later). */
   setChoice(choice: DataChoice): void;
-  loadCsv(fileName: string, text: string): void;
+  /** Prepare a choice without making it current (a resumed sweep's data); CSV progress shows meanwhile. */
+  prepareChoice(choice: DataChoice, validationFraction: number, splitSeed: number): Promise<ChoiceOutcome>;
+  loadCsv(file: File): void;
+  /** Stop reading the CSV file; the data before it stays. */
+  cancelCsv(): void;
   /** A file the app will not read (too large, say): the message replaces the data. */
   rejectFile(message: string): void;
 }
+
+export type ChoiceOutcome =
+  | { choice: DataChoice; prepared: PreparedData; csv?: { columns: string[]; encoding: ResolvedEncoding | null } }
+  | { choice: DataChoice; error: string; csv?: { columns: string[]; encoding: ResolvedEncoding | null } }
+  | { cancelled: true };
 
 export interface ParamsSlice {
   hp: Hyperparams;

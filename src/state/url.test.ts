@@ -18,10 +18,11 @@ describe('URL state', () => {
   test('tabular choice round trips; a csv file is not written, only that one was used', () => {
     const { state } = decodeUrlState(encodeUrlState({ ...defaultUrlState, choice: { kind: 'tabular', id: 'iris' } }));
     expect(state.choice).toEqual({ kind: 'tabular', id: 'iris' });
-    const q = encodeUrlState({ ...defaultUrlState, choice: { kind: 'csv', fileName: 'a.csv', text: 'x,y', target: 'x' } });
+    const q = encodeUrlState({ ...defaultUrlState, choice: { kind: 'csv', fileName: 'a.csv', file: new Blob(['x,y\n1,2\n']), target: 'x' } });
     expect(q).toContain('data=csv');
     expect(q).not.toContain('x%2Cy');
-    expect(decodeUrlState(q).state.choice).toEqual({ kind: 'csv', fileName: '', text: '', target: '' });
+    expect(q).not.toContain('a.csv');
+    expect(decodeUrlState(q).state.choice).toEqual({ kind: 'csv', fileName: '', target: '' });
   });
 
   test('bad values are replaced by defaults or clamped, and named', () => {

@@ -15,7 +15,7 @@ export const TOY_SIZE = { min: 50, max: 2000 };
 export interface UrlState {
   hp: Hyperparams;
   /** CSV data cannot travel in a link: a csv choice is written as data=csv and read back as an empty csv choice. */
-  choice: Exclude<DataChoice, { kind: 'csv' }> | { kind: 'csv'; fileName: ''; text: ''; target: '' };
+  choice: Exclude<DataChoice, { kind: 'csv' }> | { kind: 'csv'; fileName: ''; target: '' };
   splitSeed: number;
   backend: BackendName;
 }
@@ -81,7 +81,7 @@ export function decodeUrlState(search: string): { state: UrlState; rejected: str
         seed: seed !== null && !Number.isNaN(seed) ? seed : 1,
       };
     } else if (data === 'csv') {
-      choice = { kind: 'csv', fileName: '', text: '', target: '' };
+      choice = { kind: 'csv', fileName: '', target: '' };
     } else if (tabularDatasets.some((d) => d.id === data)) {
       choice = { kind: 'tabular', id: data };
     } else {

@@ -31,6 +31,22 @@ describe('study files', () => {
     expect(back.study.status).toBe('running'); // 2 of 4 trials: resumable
   });
 
+  test('a CSV study carries the file as text and opens with it as a file again; without the text, only the name', async () => {
+    const file = new Blob([new Uint8Array([0x63, 0x69, 0x74, 0x79, 0x0a, 0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68, 0x0a])]); // "city\nZürich\n" in Windows-1252
+    const csvStudy: SavedSweep = { ...study, choice: { kind: 'csv', fileName: 'towns.csv', target: 'city', textColumns: 'onehot', encoding: 'windows-1252', file } };
+    const json = studyToJson(csvStudy, 'city\nZürich\n');
+    expect(JSON.parse(json).study.choice).toEqual({ kind: 'csv', fileName: 'towns.csv', target: 'city', textColumns: 'onehot', text: 'city\nZürich\n' });
+    const back = parseStudyJson(json);
+    if ('error' in back) throw new Error(back.error);
+    const choice = back.study.choice;
+    if (choice.kind !== 'csv' || !choice.file) throw new Error('expected a CSV choice with a file');
+    expect(choice).toMatchObject({ fileName: 'towns.csv', target: 'city', textColumns: 'onehot', encoding: 'utf-8' });
+    expect(await choice.file.text()).toBe('city\nZürich\n');
+    const nameOnly = parseStudyJson(studyToJson(csvStudy));
+    if ('error' in nameOnly) throw new Error(nameOnly.error);
+    expect(nameOnly.study.choice).toEqual({ kind: 'csv', fileName: 'towns.csv', target: 'city', textColumns: 'onehot' });
+  });
+
   test('CSV has a header, one row per trial, and quotes what needs quoting', () => {
     const csv = trialsToCsv(study.config, study.trials).trim().split('\n');
     expect(csv[0]).toBe('trial,learningRate,optimizer,valLoss,status,diverged_at_epoch,duration_ms,epochs_run,note');

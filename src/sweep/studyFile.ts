@@ -10,12 +10,22 @@ import type { SweepConfig } from './config';
 import { toyDatasets } from '../train/datasets/toy';
 import { tabularDatasets } from '../train/datasets/tabular';
 import type { DataChoice } from '../train/prepare';
+import { isCsvEncoding } from '../train/datasets/decode';
 
 export const STUDY_FORMAT = 'hyperparameter-playground/study';
 export const MAX_STUDY_BYTES = 20 * 1024 * 1024;
 
-export function studyToJson(s: SavedSweep): string {
-  return JSON.stringify({ format: STUDY_FORMAT, version: 1, study: s }, null, 1);
+/**
+ * A study as JSON. A CSV study's file is a Blob, which JSON cannot hold: `csvText` (the file as read)
+ * goes in its place, so the study opens elsewhere with its data; without it only the file's name is written.
+ */
+export function studyToJson(s: SavedSweep, csvText?: string): string {
+  let choice: unknown = s.choice;
+  if (s.choice.kind === 'csv') {
+    const { file: _file, encoding: _encoding, ...rest } = s.choice;
+    choice = csvText === undefined ? rest : { ...rest, text: csvText };
+  }
+  return JSON.stringify({ format: STUDY_FORMAT, version: 1, study: { ...s, choice } }, null, 1);
 }
 
 function csvCell(v: unknown): string {
@@ -42,7 +52,8 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const statuses = ['complete', 'diverged', 'stopped', 'failed'] as const;
 
-function readChoice(v: unknown): DataChoice | string {
+/** A saved or imported data choice, checked; a message when it is not one this app knows. */
+export function readChoice(v: unknown): DataChoice | string {
   if (!isObj(v)) return 'the dataset is missing';
   if (v.kind === 'toy' && typeof v.id === 'string' && toyDatasets.some((d) => d.id === v.id)) {
     const n = finite(v.n) && Number.isInteger(v.n) && v.n >= 50 && v.n <= 5000 ? v.n : 400;
@@ -51,8 +62,14 @@ function readChoice(v: unknown): DataChoice | string {
     return { kind: 'toy', id: v.id, n, noise, seed };
   }
   if (v.kind === 'tabular' && typeof v.id === 'string' && tabularDatasets.some((d) => d.id === v.id)) return { kind: 'tabular', id: v.id };
-  if (v.kind === 'csv' && typeof v.text === 'string') {
-    return { kind: 'csv', fileName: typeof v.fileName === 'string' ? v.fileName : 'imported.csv', text: v.text, target: typeof v.target === 'string' ? v.target : '' };
+  if (v.kind === 'csv' && (v.text === undefined || typeof v.text === 'string') && (v.file === undefined || v.file instanceof Blob)) {
+    const fileName = typeof v.fileName === 'string' && v.fileName !== '' ? v.fileName : 'imported.csv';
+    const target = typeof v.target === 'string' ? v.target : '';
+    const textColumns = v.textColumns === 'onehot' ? 'onehot' : 'exclude';
+    // Saved in the browser: the file itself. From an exported study (or saved before files were kept): its text, made a file again.
+    if (v.file instanceof Blob) return { kind: 'csv', fileName, target, textColumns, encoding: isCsvEncoding(v.encoding) ? v.encoding : 'auto', file: v.file };
+    if (typeof v.text === 'string') return { kind: 'csv', fileName, target, textColumns, encoding: 'utf-8', file: new Blob([v.text], { type: 'text/csv' }) };
+    return { kind: 'csv', fileName, target, textColumns };
   }
   return 'the dataset is not one this app knows';
 }

@@ -38,9 +38,9 @@ describe('prepareData -> train', () => {
   });
 
   test('bad CSV and too-small data come back as messages, not exceptions', () => {
-    const empty = prepareData({ kind: 'csv', fileName: 'e.csv', text: '', target: '' }, 0.2, 1);
+    const empty = prepareData({ kind: 'csv', name: 'e.csv', text: '' }, 0.2, 1);
     expect('error' in empty && empty.error.length > 0).toBe(true);
-    const header = prepareData({ kind: 'csv', fileName: 'h.csv', text: 'a,b,c\n', target: 'c' }, 0.2, 1);
+    const header = prepareData({ kind: 'csv', name: 'h.csv', text: 'a,b,c\n', target: 'c' }, 0.2, 1);
     expect('error' in header).toBe(true);
   });
 });

@@ -90,28 +90,43 @@ export function parseNumber(cell: string, delimiter = ','): number | null {
   return Number.isFinite(v) && Number.isFinite(Math.fround(v)) ? v : null;
 }
 
-function summarize(name: string, cells: readonly string[], delimiter: string): CsvColumnInfo {
-  let missing = 0;
-  let text = 0;
-  let wholeNumbers = true;
-  const numbers = new Set<number>();
-  const strings = new Set<string>();
-  for (const cell of cells) {
+/** A column's summary, built one cell at a time as the rows are read. */
+class ColumnTally {
+  private cells = 0;
+  private missing = 0;
+  private text = 0;
+  private wholeNumbers = true;
+  private readonly numbers = new Set<number>();
+  private readonly strings = new Set<string>();
+  constructor(private readonly delimiter: string) {}
+
+  add(cell: string): void {
+    this.cells++;
     if (isMissingCell(cell)) {
-      missing++;
-      continue;
+      this.missing++;
+      return;
     }
-    if (strings.size < DISTINCT_CAP) strings.add(cell);
-    const v = parseNumber(cell, delimiter);
-    if (v === null) text++;
+    if (this.strings.size < DISTINCT_CAP) this.strings.add(cell);
+    const v = parseNumber(cell, this.delimiter);
+    if (v === null) this.text++;
     else {
-      if (numbers.size < DISTINCT_CAP) numbers.add(v);
-      if (!Number.isInteger(v)) wholeNumbers = false;
+      if (this.numbers.size < DISTINCT_CAP) this.numbers.add(v);
+      if (!Number.isInteger(v)) this.wholeNumbers = false;
     }
   }
-  const filled = cells.length - missing;
-  const numeric = filled > 0 && filled - text > filled / 2;
-  return { name, numeric, missing, text, distinct: numeric ? numbers.size : strings.size, wholeNumbers: numeric && wholeNumbers };
+
+  info(name: string): CsvColumnInfo {
+    const filled = this.cells - this.missing;
+    const numeric = filled > 0 && filled - this.text > filled / 2;
+    return {
+      name,
+      numeric,
+      missing: this.missing,
+      text: this.text,
+      distinct: numeric ? this.numbers.size : this.strings.size,
+      wholeNumbers: numeric && this.wholeNumbers,
+    };
+  }
 }
 
 function emptyResult(error: string, delimiter = ','): CsvParseResult {
@@ -142,16 +157,47 @@ function cleanHeaders(raw: readonly string[], notes: string[]): string[] {
   });
 }
 
-/** Splits CSV text into a header and trimmed cells, with each row's line number. Never throws. */
-export function parseCsv(text: string, opts: { target?: string } = {}): CsvParseResult {
+/** How far a parse has got, for a progress bar. */
+export interface CsvProgress {
+  /** Share of the text parsed so far, 0 to 1; never goes back, and the last report is exactly 1. */
+  fraction: number;
+  /** Data rows read so far (the header not counted). */
+  rows: number;
+}
+
+export interface ParseCsvOptions {
+  /** The target to use if the file has such a column (else the last column). */
+  target?: string;
+  /** Told every `progressEvery` rows while papaparse steps through the text, and once more at the end with fraction 1. */
+  onProgress?: (p: CsvProgress) => void;
+  /** Rows between progress reports (default 5000). A caller that wants reports by time throttles them itself. */
+  progressEvery?: number;
+}
+
+/**
+ * Splits CSV text into a header and trimmed cells, with each row's line number. Never throws.
+ * Each row is trimmed, sized to the header, numbered and counted into its columns' summaries as
+ * papaparse reaches it, so `onProgress` follows the whole of the work.
+ */
+export function parseCsv(text: string, opts: ParseCsvOptions = {}): CsvParseResult {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') return emptyResult(m.emptyFile);
 
-  const raw: string[][] = [];
-  const ends: number[] = [];
-  let quoteError: number | null = null;
+  const { onProgress } = opts;
+  const every = Math.max(1, opts.progressEvery ?? 5000);
+  let headerRaw: string[] | null = null;
+  let width = 0;
+  let tallies: ColumnTally[] = [];
+  const rows: string[][] = [];
+  const dataLines: number[] = [];
+  const raggedLines: number[] = [];
+  let quoteErrorLine: number | null = null;
   let delimiter = ',';
-  let linebreak = '\n';
+  let nl: string | null = null;
+  // Line numbers: each row starts where the last ended, after any blank lines papaparse skipped.
+  let counted = 0;
+  let breaks = 0;
+  let prevEnd = 0;
   Papa.parse<string[]>(body, {
     header: false,
     dynamicTyping: false,
@@ -159,64 +205,53 @@ export function parseCsv(text: string, opts: { target?: string } = {}): CsvParse
     delimitersToGuess: [',', ';', '\t', '|'],
     step: (result) => {
       delimiter = result.meta.delimiter;
-      linebreak = result.meta.linebreak;
-      raw.push(result.data);
-      ends.push(result.meta.cursor);
-      if (quoteError === null && result.errors.some((e) => e.type === 'Quotes')) quoteError = raw.length - 1;
+      nl ??= result.meta.linebreak === '\r' ? '\r' : '\n';
+      const end = result.meta.cursor;
+      let start = prevEnd;
+      for (let i = body.indexOf(nl, start); i !== -1 && i < end && body.slice(start, i).trim() === ''; i = body.indexOf(nl, start)) {
+        start = i + 1;
+      }
+      for (let i = body.indexOf(nl, counted); i !== -1 && i < start; i = body.indexOf(nl, i + 1)) breaks++;
+      counted = start;
+      prevEnd = end;
+      const line = 1 + breaks;
+      if (quoteErrorLine === null && result.errors.some((e) => e.type === 'Quotes')) quoteErrorLine = line;
+
+      if (headerRaw === null) {
+        headerRaw = result.data;
+        width = headerRaw.length;
+        tallies = headerRaw.map(() => new ColumnTally(delimiter));
+        return;
+      }
+      const cells = result.data.map((c) => c.trim());
+      // Extra fields that are all empty (a trailing separator) are harmless.
+      const extraFilled = cells.length > width && cells.slice(width).some((c) => c !== '');
+      if (cells.length < width || extraFilled) raggedLines.push(line);
+      if (cells.length > width) cells.length = width;
+      while (cells.length < width) cells.push('');
+      for (let j = 0; j < width; j++) tallies[j].add(cells[j]);
+      rows.push(cells);
+      dataLines.push(line);
+      if (onProgress && rows.length % every === 0) onProgress({ fraction: Math.min(1, end / body.length), rows: rows.length });
     },
   });
+  onProgress?.({ fraction: 1, rows: rows.length });
 
-  // Line numbers: each row starts where the last ended, after any blank lines papaparse skipped.
-  const nl = linebreak === '\r' ? '\r' : '\n';
-  const lines: number[] = [];
-  let counted = 0;
-  let breaks = 0;
-  let prevEnd = 0;
-  for (const end of ends) {
-    let start = prevEnd;
-    for (let i = body.indexOf(nl, start); i !== -1 && i < end && body.slice(start, i).trim() === ''; i = body.indexOf(nl, start)) {
-      start = i + 1;
-    }
-    for (let i = body.indexOf(nl, counted); i !== -1 && i < start; i = body.indexOf(nl, i + 1)) breaks++;
-    counted = start;
-    lines.push(1 + breaks);
-    prevEnd = end;
-  }
-
-  if (raw.length === 0) return emptyResult(m.emptyFile, delimiter);
-  if (quoteError !== null) return emptyResult(m.unclosedQuote(lines[quoteError]), delimiter);
+  if (headerRaw === null) return emptyResult(m.emptyFile, delimiter);
+  if (quoteErrorLine !== null) return emptyResult(m.unclosedQuote(quoteErrorLine), delimiter);
 
   const notes: string[] = [];
-  const headers = cleanHeaders(raw[0], notes);
-  const width = headers.length;
+  const headers = cleanHeaders(headerRaw, notes);
   if (width < 2) return { ...emptyResult(m.singleColumn, delimiter), headers };
-  if (raw.length === 1) return { ...emptyResult(m.headerOnly, delimiter), headers };
+  if (rows.length === 0) return { ...emptyResult(m.headerOnly, delimiter), headers };
   if (headers.every((h) => parseNumber(h, delimiter) !== null)) notes.push(m.numericHeader);
 
-  const rows: string[][] = [];
-  const raggedLines: number[] = [];
-  for (let r = 1; r < raw.length; r++) {
-    const cells = raw[r].map((c) => c.trim());
-    // Extra fields that are all empty (a trailing separator) are harmless.
-    const extraFilled = cells.slice(width).some((c) => c !== '');
-    if (cells.length < width || extraFilled) raggedLines.push(lines[r]);
-    const row = cells.slice(0, width);
-    while (row.length < width) row.push('');
-    rows.push(row);
-  }
-  const dataLines = lines.slice(1);
   if (raggedLines.length > rows.length / 2) {
     return { ...emptyResult(m.mostRowsRagged(width), delimiter), headers };
   }
   if (raggedLines.length > 0) notes.push(m.raggedRows(raggedLines.length, width, raggedLines));
 
-  const columns = headers.map((name, j) =>
-    summarize(
-      name,
-      rows.map((row) => row[j]),
-      delimiter,
-    ),
-  );
+  const columns = headers.map((name, j) => tallies[j].info(name));
   const target = opts.target !== undefined && headers.includes(opts.target) ? opts.target : headers[width - 1];
   return { headers, rows, lines: dataLines, delimiter, columns, target, notes, error: null };
 }

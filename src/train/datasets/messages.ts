@@ -68,6 +68,10 @@ export const datasetMessagesEn = {
 
   // CSV
   csvName: 'CSV file',
+  readAsWindows1252:
+    'This file is not UTF-8, so it was read as Windows-1252 (Western European), the way Excel on Windows saves it. If letters look wrong, choose another file encoding.',
+  invalidUtf8: 'Some bytes in this file are not valid UTF-8 and show as �. If letters look wrong, choose another file encoding.',
+  fileUnreadable: 'The file could not be read. It may have been moved or changed since it was chosen: choose it again.',
   emptyFile: 'The file is empty.',
   headerOnly: 'The file has a header row but no data rows.',
   singleColumn:
@@ -108,6 +112,9 @@ export const datasetMessagesEn = {
     `Only ${count} usable ${count === 1 ? 'row' : 'rows'}: need at least ${min} for a training and a validation split.`,
 
   // Loading
+  nothingRead: 'The file has not been read yet: choose it again.',
+  tooFewToSplit: (count: number) => `Only ${count} rows: too few for a training and a validation split.`,
+  readerFailed: (reason: string) => `The CSV reader stopped unexpectedly${reason ? `: ${reason}` : '.'} Choose the file again.`,
   unknownSource: 'Unknown kind of dataset.',
   loadFailed: (reason: string) => `The dataset could not be loaded: ${reason}`,
 };

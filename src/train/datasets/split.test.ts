@@ -100,6 +100,17 @@ describe('splitDataset', () => {
     expect(new Set([...s.trainIndices, ...s.validationIndices]).size).toBe(342);
   });
 
+  test('a big CSV-sized set (600,000 rows) splits in both modes without overflowing the stack', () => {
+    const n = 600_000;
+    const big: Dataset = { ...withClasses([n / 2, n / 2]) };
+    const split = splitDataset(big, { validationFraction: 0.2, seed: 1 });
+    expect([split.train.n, split.validation.n]).toEqual([480_000, 120_000]);
+    expect(classCounts(split.validation)).toEqual([60_000, 60_000]);
+    const reg = splitDataset({ ...big, task: 'regression', classNames: [] }, { validationFraction: 0.25, seed: 1 });
+    expect([reg.train.n, reg.validation.n]).toEqual([450_000, 150_000]);
+    expect(new Set([...reg.trainIndices, ...reg.validationIndices]).size).toBe(n);
+  });
+
   test('tiny sets and odd fractions still give both parts a row when they can', () => {
     expect(splitDataset(withClasses([1, 1]), { seed: 1 }).validation.n).toBe(1);
     const one = splitDataset(withClasses([1]), { seed: 1 });

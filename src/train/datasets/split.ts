@@ -77,6 +77,10 @@ export function splitDataset(ds: Dataset, opts: SplitOptions = {}): IndexedSplit
 
   const train: number[] = [];
   const validation: number[] = [];
+  // A loop, not push(...rows): spreading hundreds of thousands of rows overflows the call stack.
+  const take = (from: number[], start: number, end: number, into: number[]) => {
+    for (let i = start; i < end; i++) into.push(from[i]);
+  };
   if (ds.task === 'classification') {
     let k = ds.classNames.length;
     for (const v of ds.y) k = Math.max(k, v + 1);
@@ -89,13 +93,13 @@ export function splitDataset(ds: Dataset, opts: SplitOptions = {}): IndexedSplit
     );
     groups.forEach((g, c) => {
       rng.shuffle(g);
-      validation.push(...g.slice(0, alloc[c]));
-      train.push(...g.slice(alloc[c]));
+      take(g, 0, alloc[c], validation);
+      take(g, alloc[c], g.length, train);
     });
   } else {
     const all = rng.shuffle(Array.from({ length: n }, (_, i) => i));
-    validation.push(...all.slice(0, total));
-    train.push(...all.slice(total));
+    take(all, 0, total, validation);
+    take(all, total, n, train);
   }
   // Mix the classes so batches in order are not one class after another.
   rng.shuffle(train);

@@ -8,7 +8,8 @@ export function TrainBar() {
   const id = useId();
   const running = useApp((s) => s.runStatus === 'running');
   const sweeping = useApp((s) => s.sweepStatus === 'running' || s.compareStatus === 'running');
-  const ready = useApp((s) => s.prepared !== null);
+  // Not while a CSV file is read: the data are about to change.
+  const ready = useApp((s) => s.prepared !== null && s.csvLoading === null);
   const start = useApp((s) => s.startTraining);
   const stop = useApp((s) => s.stopTraining);
   const requested = useApp((s) => s.requestedBackend);

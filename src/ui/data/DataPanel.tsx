@@ -6,6 +6,7 @@ import { useApp } from '../StoreContext';
 import { t } from '../messages/en';
 import type { DataChoice } from '../../train/prepare';
 import { NumberField } from '../controls/NumberField';
+import { CSV_ENCODINGS, isCsvEncoding } from '../../train/datasets/decode';
 
 const CSV = '__csv__';
 /** Larger files are refused before they are read. */
@@ -17,6 +18,10 @@ export function DataPanel() {
   const prepared = useApp((s) => s.prepared);
   const error = useApp((s) => s.dataError);
   const columns = useApp((s) => s.csvColumns);
+  const loading = useApp((s) => s.csvLoading);
+  const encodingUsed = useApp((s) => s.csvEncodingUsed);
+  const csvMessage = useApp((s) => s.csvMessage);
+  const cancelCsv = useApp((s) => s.cancelCsv);
   const setChoice = useApp((s) => s.setChoice);
   const loadCsv = useApp((s) => s.loadCsv);
   const rejectFile = useApp((s) => s.rejectFile);
@@ -26,7 +31,7 @@ export function DataPanel() {
 
   const pick = (value: string) => {
     if (value === CSV) {
-      setChoice({ kind: 'csv', fileName: '', text: '', target: '' });
+      setChoice({ kind: 'csv', fileName: '', target: '' });
       return;
     }
     const toy = toyDatasets.find((d) => d.id === value);
@@ -88,16 +93,41 @@ export function DataPanel() {
           <div className="control">
             <label htmlFor={`${id}-file`}>{t.csvFile}</label>
             <input id={`${id}-file`} type="file" accept=".csv,.tsv,.txt,text/csv" disabled={busy}
-              onChange={async (e) => {
+              // Forget the last pick as the picker opens, so choosing the same file again (after a cancel, say) reads it again.
+              onClick={(e) => (e.currentTarget.value = '')}
+              onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (!file) return;
-                // Size first: never read a huge file into memory.
+                // Size first: never read a huge file into memory. The CSV worker reads the rest.
                 if (file.size > MAX_CSV_MB * 1024 * 1024) rejectFile(t.fileTooLarge((file.size / 1024 / 1024).toFixed(1), MAX_CSV_MB));
                 else if (file.size === 0) rejectFile(t.fileEmpty);
-                else loadCsv(file.name, await file.text());
+                else loadCsv(file);
               }} />
-            {!choice.text ? <p className="help">{t.csvPick}</p> : <p className="help">{choice.fileName}</p>}
+            {!choice.file ? <p className="help">{t.csvPick}</p> : <p className="help">{choice.fileName}</p>}
           </div>
+          <div className="control">
+            <label htmlFor={`${id}-enc`}>{t.csvEncoding}</label>
+            <select id={`${id}-enc`} value={choice.encoding ?? 'auto'} disabled={busy}
+              onChange={(e) => {
+                if (isCsvEncoding(e.target.value)) setChoice({ ...choice, encoding: e.target.value });
+              }}>
+              {CSV_ENCODINGS.map((enc) => <option key={enc} value={enc}>{t.csvEncodingNames[enc]}</option>)}
+            </select>
+            <p className="help">
+              {(choice.encoding ?? 'auto') === 'auto' && encodingUsed && choice.file ? `${t.csvEncodingUsed(t.csvEncodingNames[encodingUsed])} ` : ''}
+              {t.csvEncodingHelp}
+            </p>
+          </div>
+          {loading ? (
+            <div className="control csv-loading">
+              <progress aria-label={t.csvProgress} max={1} {...(loading.phase === 'read' ? { value: loading.fraction } : {})} />
+              <p className="help">
+                {loading.phase === 'read' ? t.csvReading(loading.fileName, Math.floor(loading.fraction * 100), loading.rows) : t.csvPreparing(loading.fileName)}
+              </p>
+              <button type="button" onClick={cancelCsv}>{t.csvCancel}</button>
+            </div>
+          ) : null}
+          {csvMessage ? <p className="note" role="status">{csvMessage}</p> : null}
           {columns.length > 0 ? (
             <div className="control">
               <label className="inline">

@@ -1,5 +1,7 @@
 /** Every sentence the user reads, in English. A Korean table with the same keys will follow. */
 import type { HyperparamName } from '../../core/hyperparams';
+import type { CsvEncoding } from '../../train/datasets/decode';
+import { fmtInt } from '../format';
 
 export const hyperparamText: Record<HyperparamName, { label: string; help: string }> = {
   learningRate: {
@@ -59,6 +61,23 @@ export const t = {
   csvOneHotHelp: 'Text columns (like a city) become one 0/1 column per value; otherwise they are left out.',
   fileTooLarge: (mb: string, max: number) => `This file is ${mb} MB; the limit is ${max} MB. Use a smaller sample of it.`,
   fileEmpty: 'This file is empty.',
+  csvEncoding: 'File encoding',
+  csvEncodingNames: {
+    auto: 'Automatic',
+    'utf-8': 'UTF-8',
+    'utf-16le': 'UTF-16 LE',
+    'utf-16be': 'UTF-16 BE',
+    'windows-1252': 'Windows-1252',
+  } satisfies Record<CsvEncoding, string>,
+  csvEncodingHelp: 'Automatic reads UTF-8, UTF-16 and Windows-1252 (Excel) files. Pick another if letters look wrong.',
+  csvEncodingUsed: (name: string) => `Read as ${name}.`,
+  csvProgress: 'Reading CSV',
+  csvReading: (file: string, percent: number, rows: number) => `Reading ${file} · ${percent}% · ${fmtInt(rows)} rows`,
+  csvPreparing: (file: string) => `Preparing the data from ${file}…`,
+  csvReadingStatus: (file: string) => `Reading ${file}…`,
+  csvCancel: 'Cancel',
+  csvCancelled: (file: string, kept: boolean) => `Reading ${file} was cancelled.${kept ? ' The data loaded before it is still in use.' : ''}`,
+  csvNotKept: (file: string) => `The CSV file "${file}" is not saved with this sweep. Choose it again under Data, then resume.`,
   validationShare: 'Validation share',
   splitSizes: (train: number, val: number) => `${train} training rows · ${val} validation rows`,
   hyperparamsHeading: 'Hyperparameters',

@@ -3,7 +3,8 @@ import { useId } from 'react';
 import { useApp } from '../StoreContext';
 import { t } from '../messages/en';
 import { studyToJson, trialsToCsv } from '../../sweep/studyFile';
-import type { SavedTrial } from '../../state/persist/types';
+import type { SavedSweep, SavedTrial } from '../../state/persist/types';
+import { decodeCsvBytes } from '../../train/datasets/decode';
 
 function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -12,6 +13,17 @@ function download(name: string, type: string, text: string): void {
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The study as JSON; a CSV study's file goes in as its text (read and decoded only now, when asked for). */
+async function studyJson(study: SavedSweep): Promise<string> {
+  const c = study.choice;
+  if (c.kind !== 'csv' || !c.file) return studyToJson(study);
+  try {
+    return studyToJson(study, decodeCsvBytes(new Uint8Array(await c.file.arrayBuffer()), c.encoding ?? 'auto').text);
+  } catch {
+    return studyToJson(study); // the file is gone (moved or changed): its name at least
+  }
 }
 
 /** Export the current sweep as JSON or its trial table as CSV; import a study file. */
@@ -26,7 +38,7 @@ export function StudyFiles() {
   return (
     <div className="train-bar study-files">
       <button type="button" disabled={!record || done.length === 0}
-        onClick={() => record && download(`study-${stamp}.json`, 'application/json', studyToJson({ ...record, trials: done }))}>
+        onClick={async () => record && download(`study-${stamp}.json`, 'application/json', await studyJson({ ...record, trials: done }))}>
         {t.exportStudy}
       </button>
       <button type="button" disabled={!record || done.length === 0}

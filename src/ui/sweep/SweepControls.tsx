@@ -25,7 +25,8 @@ export function SweepControls() {
   const sweeping = useApp((s) => s.sweepStatus === 'running');
   const training = useApp((s) => s.runStatus === 'running' || s.compareStatus === 'running');
   const classification = useApp((s) => s.prepared?.dataset.task === 'classification');
-  const ready = useApp((s) => s.prepared !== null);
+  // Not while a CSV file is read: the data are about to change.
+  const ready = useApp((s) => s.prepared !== null && s.csvLoading === null);
   const message = useApp((s) => s.sweepMessage);
   const status = useApp((s) => s.sweepStatus);
   const built = useMemo(() => buildSpace(draft, labelOf), [draft]);
