@@ -17,7 +17,7 @@ import { runSweep, type BatchOptions, type Evaluation } from '../../src/sweep/ru
 import type { SweepConfig } from '../../src/sweep/config';
 import { batchKey, stackSize } from '../../src/train/batched';
 import { trainUnit } from '../../src/train/unit';
-import { createTrainerPool, poolSize } from '../../src/train/trainerPool';
+import { createTrainerPool, sweepPlan } from '../../src/train/trainerPool';
 import type { BackendName } from '../../src/train/backends';
 import type { TrainResult } from '../../src/train/trainer';
 
@@ -168,20 +168,21 @@ async function runTrials(req: TrialsRequest): Promise<TrialsResult[]> {
   };
   const seedOf = (i: number) => (req.seed * 7919 + i) >>> 0;
   const pool = createTrainerPool();
-  const workers = poolSize(backend, navigator.hardwareConcurrency);
   const size = stackSize(req.data.train.n, req.data.train.d);
-  const modes: { mode: TrialsMode; batch?: (unitSizes: number[]) => BatchOptions; appDefault: boolean }[] = [
+  const modes: { mode: TrialsMode; batch?: (unitSizes: number[]) => BatchOptions; appDefault: boolean; workers?: number }[] = [
     { mode: 'one at a time', appDefault: false },
     {
       mode: 'padded stacks', appDefault: backend === 'webgl',
       batch: (sizes) => ({ size, workers: 1, key: (hp) => batchKey(hp, { padWidths: true }), evaluate: async (items) => { sizes.push(items.length); return (await trainUnit({ trials: items.map((it) => ({ hp: it.hp, seed: seedOf(it.trial.index) })), data: req.data })).map(toEval); } }),
     },
   ];
+  // What the app does on this backend (src/train/trainerPool.ts sweepPlan): on webgl that is the padded stacks above.
+  const plan = sweepPlan(backend, navigator.hardwareConcurrency, size, req.trials);
   if (backend !== 'webgl') {
     modes.push({
-      mode: 'pool of workers', appDefault: true,
+      mode: 'app plan', appDefault: true, workers: plan.workers,
       batch: (sizes) => ({
-        size, workers, key: (hp) => batchKey(hp),
+        size: plan.size, workers: plan.workers, key: (hp) => batchKey(hp, { padWidths: plan.padWidths }),
         evaluate: async (items, signal, w) => {
           sizes.push(items.length);
           const trials = items.map((it) => ({ hp: it.hp, seed: seedOf(it.trial.index) }));
@@ -204,7 +205,7 @@ async function runTrials(req: TrialsRequest): Promise<TrialsResult[]> {
       const wallMs = performance.now() - t0;
       const sorted = [...sizes].sort((a, b) => a - b);
       out.push({
-        mode: m.mode, workers: m.mode === 'pool of workers' ? workers : 1, unitTrials: sorted[sorted.length >> 1] ?? 1, units: sizes.length,
+        mode: m.mode === 'app plan' ? `app plan: ${plan.padWidths ? 'padded' : 'equal-width'} stacks of up to ${plan.size}` as TrialsMode : m.mode, workers: m.workers ?? 1, unitTrials: sorted[sorted.length >> 1] ?? 1, units: sizes.length,
         wallMs, trialsPerMinute: (req.trials * 60_000) / wallMs, values, appDefault: m.appDefault,
       });
       post({ type: 'progress', text: `trials ${m.mode}: ${req.trials} in ${(wallMs / 1000).toFixed(1)} s` });

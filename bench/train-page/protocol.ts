@@ -53,7 +53,7 @@ export interface TrialsRequest {
   seed: number;
 }
 
-export type TrialsMode = 'one at a time' | 'stacks of equal width' | 'padded stacks' | 'pool of workers';
+export type TrialsMode = 'one at a time' | 'padded stacks' | 'app plan' | `app plan: ${string}`;
 
 export interface TrialsResult {
   mode: TrialsMode;
