@@ -17,7 +17,7 @@ test('a reload mid-sweep keeps every finished trial and resumes where it stopped
   const kept = await table.getByRole('row').filter({ hasText: 'complete' }).allTextContents();
   expect(kept.length).toBeGreaterThanOrEqual(3);
   // Every trial finished before the reload is still there, unchanged (durations aside).
-  const strip = (rows: string[]) => rows.map((r) => r.replace(/[\d.]+ m?s$/, '').replace(' ★', ''));
+  const strip = (rows: string[]) => rows.map((r) => r.replace(/[\d.]+ m?s( \(\d+ together\))?$/, '').replace(' ★', ''));
   expect(strip(kept).slice(0, 3)).toEqual(strip(before).slice(0, 3));
   await shot(page, 'sweep-interrupted');
   await resume.getByRole('button', { name: 'Resume sweep' }).click();

@@ -64,7 +64,7 @@ test('a cpu sweep trains on a pool of workers, one unit per worker, and every tr
   if (cores >= 2) {
     // Several trials at once, each worker training its own (the status says how many and on what).
     await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(
-      new RegExp(`Trials \\d+–\\d+ of 6 \\(\\d+ at once on ${Math.min(cores, 4)} cpu workers\\) · epoch \\d+ of 30`),
+      new RegExp(`Trials [\\d–, ]+ of 6 \\(\\d+ at once on ${Math.min(cores, 4)} cpu workers\\) · epoch \\d+ of 30`),
     );
   }
   await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Sweep finished: 6 trials/, { timeout: 170_000 });

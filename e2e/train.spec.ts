@@ -72,7 +72,13 @@ test('batch larger than the data is clamped with a visible note; a bad CSV gets 
   await expect(page.getByText(/"city" was one-hot encoded into 3 columns/)).toBeVisible();
   await expect(page.getByText(/Labels: a → 0, b → 1|a → 0/)).toBeVisible();
   await page.getByLabel('Your CSV file').setInputFiles({ name: 'nothing.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
-  await expect(page.getByRole('alert')).toHaveText('This file is empty.');
+  // A bad file after a good one: the message, and the good data stays in use.
+  await expect(page.getByRole('alert')).toHaveText('This file is empty. The data from cities.csv is still in use.');
+  await expect(page.getByText(/24 training rows · 6 validation rows/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await page.getByLabel('Your CSV file').setInputFiles({ name: 'single.csv', mimeType: 'text/csv', buffer: Buffer.from(['a,b,label', ...Array.from({ length: 20 }, (_, i) => `${i},${i * 2},same`)].join('\n')) });
+  await expect(page.getByRole('alert')).toHaveText(/same target "same" in "label", so there is nothing to tell apart\. The data from cities\.csv is still in use\./);
+  await expect(page.getByText(/24 training rows · 6 validation rows/)).toBeVisible();
   await shot(page, 'csv-loaded');
 });
 

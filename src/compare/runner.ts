@@ -53,13 +53,14 @@ export async function runCompare(cfg: CompareConfig, evaluate: CompareEvaluator,
     const i = nextLane(done, finished, cfg.budget);
     if (i === null) return { status: 'complete', exhausted };
     const study = studies[i];
+    // A trial's time includes the method's own thinking (a GP fit), not only the evaluation.
+    const t0 = performance.now();
     const trial = study.ask();
     if (!trial) {
       finished[i] = true;
       exhausted.push({ lane: i, message: study.message ?? 'The search space is used up.' });
       continue;
     }
-    const t0 = performance.now();
     let r: Awaited<ReturnType<CompareEvaluator>>;
     try {
       r = await evaluate(trial.params, lanes[i], done[i], signal);

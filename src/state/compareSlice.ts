@@ -65,7 +65,11 @@ export function createCompareSlice(set: Set, get: Get, client: () => TrainClient
   };
 }
 
-/** The grid with about `budget` points in `dims` dimensions (the smallest with at least that many). */
+/**
+ * Points per axis for a grid that fits the budget whole (the largest with at most `budget` points), so it
+ * reaches both ends of every range: a larger grid cut short by the budget never tries the far corner and
+ * loses unfairly. At least 2 per axis (the two ends).
+ */
 export function gridPointsFor(budget: number, dims: number): number {
-  return Math.max(2, Math.ceil(budget ** (1 / Math.max(1, dims)) - 1e-9));
+  return Math.max(2, Math.floor(budget ** (1 / Math.max(1, dims)) + 1e-9));
 }

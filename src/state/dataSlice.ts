@@ -61,10 +61,24 @@ export function createDataSlice(set: Set, get: Get, csvClient: () => CsvClient):
     else set({ choice: out.choice, prepared: out.prepared, dataError: null, ...csv, ...cleared() });
   };
 
+  /** A CSV file is in use: a new file that cannot be used leaves it in use, with the reason and a word that it stays. */
+  const keptCsv = (): string | null => {
+    const cur = get().choice;
+    return cur.kind === 'csv' && cur.file && get().prepared ? cur.fileName : null;
+  };
+
   const setChoice = (choice: DataChoice) => {
     if (choice.kind !== 'csv') apply(prepareBuiltIn(choice, get().validationFraction, get().splitSeed));
     else if (!choice.file) set({ choice, prepared: null, dataError: null, csvColumns: [], csvEncodingUsed: null, csvMessage: null, ...cleared() }); // no file picked yet
-    else void prepareCsv(choice, get().validationFraction, get().splitSeed).then(apply);
+    else {
+      void prepareCsv(choice, get().validationFraction, get().splitSeed).then((out) => {
+        const kept = keptCsv();
+        const cur = get().choice;
+        // Another file than the one in use failed: keep the one in use (a new target or encoding of the same file applies as asked).
+        if ('error' in out && kept !== null && cur.kind === 'csv' && cur.file !== choice.file) set({ dataError: `${out.error} ${t.csvKept(kept)}`, csvMessage: null });
+        else apply(out);
+      });
+    }
   };
 
   return {
@@ -80,7 +94,12 @@ export function createDataSlice(set: Set, get: Get, csvClient: () => CsvClient):
     setChoice,
     prepareChoice: (choice, validationFraction, splitSeed) =>
       choice.kind === 'csv' ? prepareCsv(choice, validationFraction, splitSeed) : Promise.resolve(prepareBuiltIn(choice, validationFraction, splitSeed)),
-    rejectFile: (message) =>
+    rejectFile: (message) => {
+      const kept = keptCsv();
+      if (kept !== null) {
+        set({ dataError: `${message} ${t.csvKept(kept)}`, csvMessage: null });
+        return;
+      }
       set({
         choice: { kind: 'csv', fileName: '', target: '' },
         prepared: null,
@@ -92,7 +111,8 @@ export function createDataSlice(set: Set, get: Get, csvClient: () => CsvClient):
         epochs: [],
         result: null,
         surface: null,
-      }),
+      });
+    },
     loadCsv: (file) => {
       const prev = get().choice;
       // The text-column and encoding settings carry over to the next file.

@@ -23,11 +23,13 @@ export function statusLine(s: AppState): string {
     if (s.current && cfg && s.stepWaiting) return t.stepStatus(s.current.index + 1, cfg.budget);
     const running = s.trials.filter((x) => x.status === 'running');
     if (s.current && cfg && running.length > 1) {
-      const first = Math.min(...running.map((x) => x.index)) + 1;
-      const last = Math.max(...running.map((x) => x.index)) + 1;
+      const numbers = running.map((x) => x.index + 1).sort((a, b) => a - b);
+      const first = numbers[0], last = numbers.at(-1)!;
       const workers = s.sweepPlan?.workers ?? 1;
+      // On a pool the running trials need not be consecutive: then name them (a few) rather than span a range.
+      const which = last - first + 1 === numbers.length || numbers.length > 6 ? `${first}–${last}` : numbers.join(', ');
       return workers > 1
-        ? t.trialsPoolStatus(first, last, cfg.budget, running.length, workers, s.sweepPlan!.backend, s.current.epoch, cfg.fixed.epochs)
+        ? t.trialsPoolStatus(which, cfg.budget, running.length, workers, s.sweepPlan!.backend, s.current.epoch, cfg.fixed.epochs)
         : t.trialsStatus(first, last, cfg.budget, s.current.epoch, cfg.fixed.epochs);
     }
     if (s.current && cfg) return t.trialStatus(s.current.index + 1, cfg.budget, s.current.epoch, s.trials.find((x) => x.id === s.current!.trialId)?.hp.epochs ?? cfg.fixed.epochs);
@@ -64,7 +66,8 @@ export function statusLine(s: AppState): string {
 export function sweepEndLine(s: AppState): string {
   const done = s.trials.filter((x) => x.status !== 'running').length;
   const best = bestTrial(s);
-  if (s.sweepStatus === 'stopped') return t.sweepStopped(done);
+  // A trial stopped mid-way has not finished: it does not count.
+  if (s.sweepStatus === 'stopped') return t.sweepStopped(s.trials.filter((x) => x.status !== 'running' && x.status !== 'stopped').length);
   if (s.sweepStatus === 'interrupted') return t.sweepInterrupted(done, s.sweepRecord?.config.budget ?? done);
   if (s.sweepStatus === 'error') return t.workerError(s.sweepMessage ?? '');
   return t.sweepDone(done, best ? fmt(best.value) : '–') + (s.sweepMessage ? ` · ${s.sweepMessage}` : '');

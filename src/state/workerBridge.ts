@@ -58,7 +58,8 @@ export function handleWorkerMessage(store: AppStore, msg: FromWorker, hooks: Bri
       const running = s.trials.filter((t) => t.status === 'running').length + 1;
       const currentRuns = s.current !== null && s.trials.some((t) => t.id === s.current!.trialId && t.status === 'running');
       set({
-        trials: [...s.trials, view],
+        // In trial order: on a pool, later trials can start before earlier ones.
+        trials: [...s.trials, view].sort((a, b) => a.index - b.index),
         current: currentRuns && s.current ? { ...s.current, together: running } : { trialId: msg.trialId, index: msg.index, epoch: 0, together: running },
       });
       return;

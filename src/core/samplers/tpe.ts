@@ -30,6 +30,9 @@ import type { Trial } from '../study';
 import { sampleUniform, takenKeys, toLoss } from './common';
 import type { Sampler } from './types';
 
+/** Random trials before TPE starts modelling (Optuna's n_startup_trials). */
+export const TPE_STARTUP = 10;
+
 export interface TpeOptions {
   /** Random trials before the estimator takes over. Default 10. */
   nStartup?: number;
@@ -243,7 +246,7 @@ export function createTpeSampler(space: SearchSpace, options: TpeOptions = {}): 
   const names = Object.keys(space);
   const specs = names.map((n) => space[n]);
   const axes = specs.map(axisOf);
-  const nStartup = options.nStartup ?? 10;
+  const nStartup = options.nStartup ?? TPE_STARTUP;
   const nCandidates = options.nEiCandidates ?? 24;
   const priorWeight = options.priorWeight ?? 1;
   const abovePriorWeight = options.abovePriorWeight ?? priorWeight;

@@ -37,6 +37,8 @@ export interface PlotAxis {
   log?: boolean;
   format?: (v: number) => string;
   label?: string;
+  /** Leave the x value out of the hover readout (when the point's label already says it, "Trial 8"). */
+  hideInReadout?: boolean;
 }
 
 interface Props {
@@ -222,7 +224,8 @@ export function CanvasPlot({ lines = [], dots = [], x, y, y2, yFormat, yName, he
     if (!b || b.d > 30 ** 2) setHover(null);
     else {
       const value = b.right && y2 ? (y2.format ?? String)(b.y) : yFormat(b.y);
-      setHover({ left: px(b.x), top: b.top, text: `${b.label} · ${x.label ? `${x.label.toLowerCase()} ` : ''}${fx(b.x)} · ${b.right ? '' : `${yName} `}${value}` });
+      const xPart = x.hideInReadout ? '' : ` · ${x.label ? `${x.label.toLowerCase()} ` : ''}${fx(b.x)}`;
+      setHover({ left: px(b.x), top: b.top, text: `${b.label}${xPart} · ${b.right ? '' : `${yName} `}${value}` });
     }
   };
 

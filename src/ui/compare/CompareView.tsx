@@ -1,11 +1,12 @@
 import { useId, useMemo } from 'react';
 import { Area, CartesianGrid, Cell, ComposedChart, Legend, Line, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import { useApp } from '../StoreContext';
-import { samplerText, t } from '../messages/en';
+import { hyperparamText, samplerText, t } from '../messages/en';
 import { fmt, fmtDuration } from '../format';
 import { summarize } from '../../compare/summary';
 import { syntheticObjectives } from '../../compare/synthetic';
 import type { SamplerName } from '../../core';
+import { TPE_STARTUP } from '../../core/samplers/tpe';
 import { isBusy } from '../../state/selectors';
 import type { CompareSource } from '../../state/types';
 import { bandRows, objectiveColor, samplePoints } from './compareView';
@@ -67,6 +68,9 @@ function Controls() {
   );
 }
 
+/** A hyperparameter's label (learningRate -> Learning rate); other names (x1 of Branin) as they are. */
+const paramLabel = (name: string): string => (name in hyperparamText ? hyperparamText[name as keyof typeof hyperparamText].label : name);
+
 function Results() {
   const trials = useApp((s) => s.compareTrials);
   const run = useApp((s) => s.compareRun);
@@ -91,8 +95,9 @@ function Results() {
   // Lines that look wrong but are right: say why.
   const methods = run.config.methods;
   const notes = [
-    ...(methods.includes('tpe') && methods.includes('random') ? [t.compareTpeStartup] : []),
-    ...(methods.includes('grid') && run.config.repeats > 1 ? [t.compareGridRepeats] : []),
+    ...(methods.includes('tpe') && methods.includes('random') ? [budget > TPE_STARTUP ? t.compareTpeStartup(TPE_STARTUP) : t.compareTpeAllRandom(TPE_STARTUP, budget)] : []),
+    // On real training each repeat also trains with other seeds, so grid repeats differ there.
+    ...(methods.includes('grid') && run.config.repeats > 1 && synthetic ? [t.compareGridRepeats] : []),
   ];
   return (
     <div className="compare-results">
@@ -108,7 +113,7 @@ function Results() {
             <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => fmt(Number(x))).join(' – ') : fmt(Number(v)))} labelFormatter={(l) => `${t.trialNumber} ${l}`} />
             <Legend verticalAlign="top" height={24} />
             {summaries.map((s) => (
-              <Area key={`${s.method}-band`} dataKey={`${s.method}Band`} stroke="none" fill={colors[s.method]} fillOpacity={0.15} isAnimationActive={false} legendType="none" connectNulls />
+              <Area key={`${s.method}-band`} dataKey={`${s.method}Band`} name={t.compareBand(samplerText[s.method].label)} type="stepAfter" stroke="none" fill={colors[s.method]} fillOpacity={0.15} isAnimationActive={false} legendType="none" connectNulls />
             ))}
             {summaries.map((s) => (
               <Line key={s.method} dataKey={s.method} name={samplerText[s.method].label} stroke={colors[s.method]} strokeWidth={2} dot={false} isAnimationActive={false} type="stepAfter" connectNulls />
@@ -129,8 +134,8 @@ function Results() {
               <ResponsiveContainer width="100%" height={200}>
                 <ScatterChart margin={{ top: 8, right: 12, bottom: 20, left: 4 }}>
                   <CartesianGrid strokeDasharray="3 3" stroke="#e3e6ea" />
-                  <XAxis dataKey="x" type="number" name={xName} scale={isLog(xName) ? 'log' : 'linear'} domain={xa.domain} ticks={xa.ticks} tickFormatter={(v: number) => fmt(v, 2)} allowDataOverflow label={{ value: xName, position: 'insideBottom', offset: -8 }} />
-                  <YAxis dataKey="y" type="number" name={yName ?? 'value'} scale={yName && isLog(yName) ? 'log' : 'linear'} domain={ya.domain} ticks={ya.ticks} tickFormatter={(v: number) => fmt(v, 2)} width={48} allowDataOverflow />
+                  <XAxis dataKey="x" type="number" name={paramLabel(xName)} scale={isLog(xName) ? 'log' : 'linear'} domain={xa.domain} ticks={xa.ticks} tickFormatter={(v: number) => fmt(v, 2)} allowDataOverflow label={{ value: paramLabel(xName), position: 'insideBottom', offset: -8 }} />
+                  <YAxis dataKey="y" type="number" name={yName ? paramLabel(yName) : 'value'} scale={yName && isLog(yName) ? 'log' : 'linear'} domain={ya.domain} ticks={ya.ticks} tickFormatter={(v: number) => fmt(v, 2)} width={48} allowDataOverflow />
                   <ZAxis range={[30, 30]} />
                   <Tooltip formatter={(v) => fmt(Number(v))} />
                   <Scatter data={pts} isAnimationActive={false}>

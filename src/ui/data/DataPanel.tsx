@@ -1,5 +1,5 @@
 import { isBusy } from '../../state/selectors';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { toyDatasets } from '../../train/datasets/toy';
 import { tabularDatasets } from '../../train/datasets/tabular';
 import { useApp } from '../StoreContext';
@@ -21,6 +21,13 @@ export function DataPanel() {
   const loading = useApp((s) => s.csvLoading);
   const encodingUsed = useApp((s) => s.csvEncodingUsed);
   const csvMessage = useApp((s) => s.csvMessage);
+  const fileInput = useRef<HTMLInputElement>(null);
+  // After a cancelled or refused file the picker must not name it: the data in use is another file's.
+  useEffect(() => {
+    const input = fileInput.current;
+    const picked = input?.files?.[0];
+    if (input && picked && !loading && (choice.kind !== 'csv' || picked !== choice.file)) input.value = '';
+  }, [choice, loading, csvMessage, error]);
   const cancelCsv = useApp((s) => s.cancelCsv);
   const setChoice = useApp((s) => s.setChoice);
   const loadCsv = useApp((s) => s.loadCsv);
@@ -92,7 +99,7 @@ export function DataPanel() {
         <>
           <div className="control">
             <label htmlFor={`${id}-file`}>{t.csvFile}</label>
-            <input id={`${id}-file`} type="file" accept=".csv,.tsv,.txt,text/csv" disabled={busy}
+            <input ref={fileInput} id={`${id}-file`} type="file" accept=".csv,.tsv,.txt,text/csv" disabled={busy}
               // Forget the last pick as the picker opens, so choosing the same file again (after a cancel, say) reads it again.
               onClick={(e) => (e.currentTarget.value = '')}
               onChange={(e) => {

@@ -35,8 +35,9 @@ export function LrExplorer() {
   const ready = useApp((s) => s.prepared !== null);
   const [showCurves, setShowCurves] = useState(false);
   const done = useMemo(() => scanPoints.filter((p): p is ScanPoint => p !== null), [scanPoints]);
-  const result = useMemo(() => classify(done), [done]);
   const running = status === 'running';
+  // Zones are relative to every rate tried (the scan goes from low to high): judge them once it has ended.
+  const result = useMemo(() => (running ? { zones: done.map(() => 'pending' as const), good: null } : classify(done)), [done, running]);
 
   const finals = done.map((p, i) => ({ rate: p.rate, zone: result.zones[i], loss: p.diverged || p.curve.length === 0 ? NaN : p.curve[p.curve.length - 1] }));
   // Diverged rates have no loss: they sit in a strip above the highest finite one.
@@ -48,7 +49,7 @@ export function LrExplorer() {
   const curveValues = done.filter((_, i) => result.zones[i] !== 'diverged').flatMap((p) => p.curve);
   const curveAxis = axisFor(curveValues.length ? curveValues : done.flatMap((p) => p.curve), true);
   const x0 = plan ? plan.rates[0] / 1.6 : 1e-5, x1 = plan ? plan.rates[plan.rates.length - 1] * 1.6 : 10;
-  const bands = zoneBands(pts, x0, x1);
+  const bands = running ? [] : zoneBands(pts.filter((p): p is typeof p & { zone: Zone } => p.zone !== 'pending'), x0, x1);
 
   return (
     <section className="panel" aria-labelledby="lr-heading">
@@ -65,7 +66,7 @@ export function LrExplorer() {
           <figure className="chart" aria-label={t.scanChart}>
             <figcaption>{t.scanChart} ({t.logScale})</figcaption>
             <ul className="zone-legend" aria-label="Zones">
-              {(['tooLow', 'good', 'tooHigh', 'diverged'] as Zone[]).map((z) => (
+              {running ? <li>{t.scanZonesLater}</li> : (['tooLow', 'good', 'tooHigh', 'diverged'] as Zone[]).map((z) => (
                 <li key={z}><span className="swatch" style={{ background: zoneColor[z] }} />{t.zoneNames[z]}: {result.zones.filter((x) => x === z).length}</li>
               ))}
             </ul>
@@ -82,7 +83,7 @@ export function LrExplorer() {
                 <ZAxis range={[70, 70]} />
                 <Tooltip formatter={(v) => fmt(Number(v))} />
                 <Scatter data={pts} isAnimationActive={false} shape="circle">
-                  {pts.map((p) => <Cell key={p.rate} fill={dotColor[p.zone]} />)}
+                  {pts.map((p) => <Cell key={p.rate} fill={p.zone === 'pending' ? '#64748b' : dotColor[p.zone]} />)}
                 </Scatter>
               </ScatterChart>
             </ResponsiveContainer>
@@ -100,7 +101,7 @@ export function LrExplorer() {
                   <YAxis type="number" scale="log" domain={curveAxis.domain} ticks={curveAxis.ticks} tickFormatter={(v: number) => fmt(v, 2)} width={56} allowDataOverflow />
                   <Tooltip formatter={(v) => fmt(Number(v))} />
                   {[...done.map((p, i) => ({ p, zone: result.zones[i] })), ...(current ? [{ p: { rate: plan.rates[current.index], curve: current.curve, diverged: false }, zone: 'good' as Zone }] : [])].map(({ p, zone }) => (
-                    <Line key={p.rate} data={p.curve.map((v, e) => ({ epoch: e + 1, v }))} dataKey="v" name={`rate ${p.rate}`} stroke={dotColor[zone]} dot={false} isAnimationActive={false} />
+                    <Line key={p.rate} data={p.curve.map((v, e) => ({ epoch: e + 1, v }))} dataKey="v" name={`rate ${p.rate}`} stroke={zone === 'pending' ? '#64748b' : dotColor[zone]} dot={false} isAnimationActive={false} />
                   ))}
                 </LineChart>
               </ResponsiveContainer>

@@ -39,7 +39,7 @@ function TrialCurves({ trials, bestId, epochs }: { trials: TrialView[]; bestId: 
   );
 }
 
-const ParamScatter = memo(function ParamScatter({ name, log, categorical, trials, bestId }: { name: HyperparamName; log: boolean; categorical: readonly string[] | null; trials: TrialView[]; bestId: number | undefined }) {
+const ParamScatter = memo(function ParamScatter({ name, log, categorical, low, high, trials, bestId }: { name: HyperparamName; log: boolean; categorical: readonly string[] | null; low: number | null; high: number | null; trials: TrialView[]; bestId: number | undefined }) {
   const label = hyperparamText[name].label;
   const dots = useMemo<PlotDot[]>(() => trials
     .filter((tr) => tr.status === 'complete' && tr.value !== undefined && Number.isFinite(tr.value))
@@ -51,9 +51,10 @@ const ParamScatter = memo(function ParamScatter({ name, log, categorical, trials
     .filter((p) => (log ? p.x > 0 : Number.isFinite(p.x))), [trials, bestId, name, categorical, log]);
   const x = useMemo<PlotAxis>(() => {
     if (categorical) return { domain: [-0.5, categorical.length - 0.5], ticks: categorical.map((_, i) => i), format: (i: number) => categorical[i] ?? '' };
-    const a = axisFor(dots.map((p) => p.x), log);
+    // Before the first finished trial, the searched range.
+    const a = axisFor(dots.length > 0 || low === null || high === null ? dots.map((p) => p.x) : [low, high], log);
     return { domain: a.domain, ticks: a.ticks, log, format: formatTick };
-  }, [dots, categorical, log]);
+  }, [dots, categorical, log, low, high]);
   const y = useMemo<PlotAxis>(() => axisFor(dots.map((p) => p.y), false), [dots]);
   return (
     <figure className="chart small" aria-label={t.paramVsObjective(label)}>
@@ -69,7 +70,7 @@ const BestSoFarChart = memo(function BestSoFarChart({ trials, direction }: { tri
     const best = bestSoFar(values, direction);
     const line: PlotLine = { id: 0, label: t.bestSoFar, step: true, color: '#dc2626', width: 2, points: best.map((b, i) => ({ x: i + 1, y: b })) };
     const pts: PlotDot[] = values.flatMap((v, i) => (v !== undefined && Number.isFinite(v) ? [{ x: i + 1, y: v, color: '#94a3b8', label: `${t.trialNumber} ${i + 1}` }] : []));
-    const axis: PlotAxis = { domain: [1, Math.max(2, values.length)], ticks: epochTicks(values.length), label: t.trialNumber };
+    const axis: PlotAxis = { domain: [1, Math.max(2, values.length)], ticks: epochTicks(values.length), label: t.trialNumber, hideInReadout: true };
     return { lines: [line], dots: pts, x: axis };
   }, [trials, direction]);
   const y = useMemo<PlotAxis>(() => axisFor(dots.map((d) => d.y), false), [dots]);
@@ -109,7 +110,9 @@ export function SweepCharts() {
         {swept.map((name) => {
           const spec = record.config.space[name];
           const categorical = spec?.type === 'categorical' ? spec.choices.map(String) : null;
-          return <ParamScatter key={name} name={name} log={spec?.type !== 'categorical' && spec?.log === true} categorical={categorical} trials={finished} bestId={best} />;
+          const numeric = spec && spec.type !== 'categorical' ? spec : null;
+          return <ParamScatter key={name} name={name} log={spec?.type !== 'categorical' && spec?.log === true} categorical={categorical}
+            low={numeric ? numeric.low : null} high={numeric ? numeric.high : null} trials={finished} bestId={best} />;
         })}
       </div>
     </div>

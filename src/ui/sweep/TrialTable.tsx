@@ -31,7 +31,7 @@ export function TrialTable() {
             {names.map((n) => <td key={n}>{typeof tr.params[n] === 'number' ? fmt(tr.params[n] as number) : String(tr.params[n])}</td>)}
             <td>{tr.status === 'complete' ? fmt(tr.value) : '–'}</td>
             <td title={tr.note}>{tr.status === 'diverged' && tr.divergedAtEpoch ? t.divergedAt(tr.divergedAtEpoch) : tr.id === waitingId ? t.proposed : t.statusNames[tr.status]}</td>
-            <td>{fmtDuration(tr.durationMs)}</td>
+            <td>{fmtDuration(tr.durationMs)}{tr.batchedWith && tr.batchedWith > 1 ? ` ${t.trainedWith(tr.batchedWith)}` : ''}</td>
           </tr>
         ))}
       </tbody>
