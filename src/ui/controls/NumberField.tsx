@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
+import { t } from '../messages/en';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'min' | 'max'> {
   value: number;
@@ -15,6 +16,8 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'o
  */
 export function NumberField({ value, min, max, integer = false, onCommit, ...rest }: Props) {
   const [text, setText] = useState(String(value));
+  /** Said after a typed value was out of range and brought back into it. */
+  const [note, setNote] = useState<string | null>(null);
   const focused = useRef(false);
   useEffect(() => {
     if (!focused.current) setText(String(value));
@@ -31,10 +34,14 @@ export function NumberField({ value, min, max, integer = false, onCommit, ...res
       const c = Math.min(max, Math.max(min, integer ? Math.round(n) : n));
       onCommit(c);
       setText(String(c));
+      setNote(c !== n ? t.numberClamped(text.trim(), c, min, max) : null);
     } else setText(String(value));
   };
+  const invalid = focused.current && text.trim() !== '' && valid(text) === null;
   return (
+    <>
     <input
+      aria-invalid={invalid || undefined}
       {...rest}
       type="number"
       inputMode={integer ? 'numeric' : 'decimal'}
@@ -45,6 +52,7 @@ export function NumberField({ value, min, max, integer = false, onCommit, ...res
       onFocus={() => { focused.current = true; }}
       onChange={(e) => {
         setText(e.target.value);
+        setNote(null);
         const n = valid(e.target.value);
         if (n !== null) onCommit(n);
       }}
@@ -56,5 +64,7 @@ export function NumberField({ value, min, max, integer = false, onCommit, ...res
         if (e.key === 'Enter') settle();
       }}
     />
+    {note ? <span className="field-note" role="status">{note}</span> : null}
+    </>
   );
 }

@@ -177,6 +177,7 @@ export const t = {
   importanceBar: (param: string, pct: number) => `${param}: ${pct}% of the variance`,
   compareTpeStartup: (n: number) => `TPE starts with ${n} random trials drawn like Random’s, so the two lines run together until trial ${n}; after that TPE uses what it has seen.`,
   compareTpeAllRandom: (n: number, budget: number) => `TPE’s first ${n} trials are random, drawn like Random’s: with ${budget} trials per method, TPE is Random here (the two lines lie on top of each other).`,
+  numberClamped: (typed: string, used: number, min: number, max: number) => `${typed} is outside ${min}–${max}: using ${used}.`,
   scanZonesLater: 'The zones (too low, good, too high, diverged) are marked when the scan has tried every rate.',
   compareBand: (method: string) => `${method}, middle half`,
   compareGridRepeats: 'Grid search has no randomness: its repeats try the same points, so its band has no width.',
