@@ -100,3 +100,18 @@ test('the setting lives in the URL; bad values in a link are reset with a messag
   await expect(page.getByRole('spinbutton', { name: 'Hidden layers value' })).toHaveValue('6');
   await shot(page, 'url-rejected');
 });
+
+test('a rate too high that never turns NaN, and one too low that crawls, are both named after the run', async ({ page }) => {
+  const errors = await openApp(page);
+  // Adam at 10 on tanh units: the loss jumps and stays high, finite, worse than a blind guess.
+  await page.goto('/?learningRate=10&activation=tanh&optimizer=adam&epochs=12');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Finished 12 epochs/, { timeout: 90_000 });
+  await expect(page.getByRole('note')).toHaveText(/worse than a blind guess \(0\.693, every class equally likely\): the learning rate is probably too high/);
+  await page.goto('/?learningRate=0.00001&activation=tanh&optimizer=adam&epochs=12');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Progress' })).toHaveText(/Finished 12 epochs/, { timeout: 90_000 });
+  await expect(page.getByRole('note')).toHaveText(/The training loss barely moved .*: the learning rate may be too low, so training crawls/);
+  await shot(page, 'train-too-low');
+  expect(errors).toEqual([]);
+});

@@ -5,6 +5,7 @@ import { fmt } from '../format';
 import { downsample } from './downsample';
 import { epochTicks } from './axes';
 import { CanvasPlot, type PlotAxis, type PlotLine } from './CanvasPlot';
+import { guessLoss, runHint } from '../../lr/runHint';
 
 const COLORS = { train: '#2563eb', val: '#ea580c', acc: '#16a34a' };
 const formatLoss = (v: number) => fmt(v, 2);
@@ -28,6 +29,13 @@ export function LossChart() {
     return out;
   }, [epochs, classification]);
   const x = useMemo<PlotAxis>(() => ({ domain: [1, Math.max(2, total)], ticks: epochTicks(total), label: t.epoch }), [total]);
+  const status = useApp((s) => s.runStatus);
+  // After a finished run: what its loss says about the learning rate (too high: rose; too low: crawled).
+  const classes = useApp((s) => (s.prepared?.dataset.task === 'classification' ? s.prepared.dataset.classNames.length : null));
+  const hint = useMemo(
+    () => (status === 'complete' ? runHint(epochs.map((m) => m.trainLoss), epochs.map((m) => m.valLoss), guessLoss(classes)) : null),
+    [status, epochs, classes],
+  );
   const last = epochs.at(-1);
   const summary = last
     ? t.lossSummary(epochs.length, fmt(last.trainLoss), fmt(last.valLoss), last.valAccuracy !== undefined ? `${Math.round(last.valAccuracy * 100)}%` : null)
@@ -42,6 +50,13 @@ export function LossChart() {
       </ul>
       {epochs.length === 0 ? <p className="chart-empty">{t.lossEmpty}</p> : null}
       <CanvasPlot lines={lines} x={x} {...(classification ? { y2: ACCURACY_AXIS } : {})} yFormat={formatLoss} yName="loss" height={236} summary={summary} />
+      {hint ? (
+        <p className="note" role="note">
+          {hint.kind === 'rose' ? t.hintRose(fmt(hint.first), fmt(hint.last))
+            : hint.kind === 'worseThanGuess' ? t.hintWorseThanGuess(fmt(hint.last), fmt(hint.guess), classes !== null)
+              : t.hintFlat(fmt(hint.first), fmt(hint.last), Math.round(hint.dropPct))}
+        </p>
+      ) : null}
     </figure>
   );
 }

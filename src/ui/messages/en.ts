@@ -178,6 +178,12 @@ export const t = {
   compareTpeStartup: (n: number) => `TPE starts with ${n} random trials drawn like Random’s, so the two lines run together until trial ${n}; after that TPE uses what it has seen.`,
   compareTpeAllRandom: (n: number, budget: number) => `TPE’s first ${n} trials are random, drawn like Random’s: with ${budget} trials per method, TPE is Random here (the two lines lie on top of each other).`,
   numberClamped: (typed: string, used: number, min: number, max: number) => `${typed} is outside ${min}–${max}: using ${used}.`,
+  hintRose: (first: string, last: string) =>
+    `The training loss ended higher than it started (${first} → ${last}): the learning rate is probably too high, so each step overshoots. Try a smaller one, or the learning-rate explorer below.`,
+  hintWorseThanGuess: (last: string, guess: string, classification: boolean) =>
+    `The validation loss ended at ${last}, worse than a blind guess (${guess}, ${classification ? 'every class equally likely' : 'always the average'}): the learning rate is probably too high, so each step overshoots. Try a smaller one, or the learning-rate explorer below.`,
+  hintFlat: (first: string, last: string, pct: number) =>
+    `The training loss barely moved (${first} → ${last}, ${pct}% lower): the learning rate may be too low, so training crawls. Try a larger one, or more epochs.`,
   scanZonesLater: 'The zones (too low, good, too high, diverged) are marked when the scan has tried every rate.',
   compareBand: (method: string) => `${method}, middle half`,
   compareGridRepeats: 'Grid search has no randomness: its repeats try the same points, so its band has no width.',
