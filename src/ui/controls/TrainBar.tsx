@@ -29,7 +29,7 @@ export function TrainBar() {
       <span className="backend-badge" data-testid="backend">
         {backend ? (reason ? t.backendFallback(backend, reason) : t.backendInUse(backend)) : t.backendStarting}
       </span>
-      {speed !== undefined ? <span className="speed">{t.samplesPerSec(fmt(speed))}</span> : null}
+      {speed !== undefined ? <span className="speed">{t.lastEpochSpeed(fmt(speed))}</span> : null}
     </div>
   );
 }

@@ -119,6 +119,8 @@ export const t = {
   diverged: (e: number) => `Diverged at epoch ${e}: the loss became NaN or infinite. Try a lower learning rate.`,
   batchClamped: (b: number, n: number) => `Batch size ${b} is larger than the ${n} training rows: using ${n}.`,
   samplesPerSec: (v: string) => `${v} samples/s`,
+  /** Beside the backend: the speed of the run's latest epoch (the run's details give the median). */
+  lastEpochSpeed: (v: string) => `${v} samples/s (last epoch)`,
   sweepHeading: 'Sweep',
   searchSpace: 'Search space',
   mode: (label: string) => `${label}: how to sweep`,
