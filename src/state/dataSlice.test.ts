@@ -88,6 +88,38 @@ describe('reading a CSV file through the CSV worker', () => {
     expect(sent.filter((msg) => msg.type === 'train')).toHaveLength(1);
   });
 
+  test('a new one-hot choice shows at once while it rebuilds, and Cancel puts the old one back', async () => {
+    const { store, csv } = makeStore();
+    store.getState().loadCsv(csvFile('small.csv', 40));
+    await csv.finish();
+    const choice = store.getState().choice;
+    if (choice.kind !== 'csv') throw new Error('expected the CSV choice');
+    const prepared = store.getState().prepared;
+    store.getState().setChoice({ ...choice, textColumns: 'onehot' });
+    expect(store.getState().choice).toMatchObject({ textColumns: 'onehot' }); // the checkbox does not spring back
+    expect(store.getState().prepared).toBe(prepared);
+    store.getState().cancelCsv();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.getState().choice).toBe(choice);
+    expect(store.getState().prepared).toBe(prepared);
+  });
+
+  test('a bad file after a good one leaves the good one in use, with the reason', async () => {
+    const { store, csv } = makeStore();
+    store.getState().loadCsv(csvFile('good.csv', 40));
+    await csv.finish();
+    const prepared = store.getState().prepared;
+    store.getState().loadCsv(csvFile('one-class.csv', 40, () => 'same'));
+    await csv.finish();
+    const s = store.getState();
+    expect(s.prepared).toBe(prepared);
+    expect(s.choice).toMatchObject({ fileName: 'good.csv' });
+    expect(s.dataError).toBe(`${m.singleClass('label', 'same')} ${t.csvKept('good.csv')}`);
+    store.getState().rejectFile(t.fileEmpty);
+    expect(store.getState().dataError).toBe(`${t.fileEmpty} ${t.csvKept('good.csv')}`);
+    expect(store.getState().prepared).toBe(prepared);
+  });
+
   test('a new target or one-hot choice rebuilds from the kept parse, without reading the file again', async () => {
     const { store, csv } = makeStore();
     store.getState().loadCsv(csvFile('small.csv', 40));

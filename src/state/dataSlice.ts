@@ -71,7 +71,17 @@ export function createDataSlice(set: Set, get: Get, csvClient: () => CsvClient):
     if (choice.kind !== 'csv') apply(prepareBuiltIn(choice, get().validationFraction, get().splitSeed));
     else if (!choice.file) set({ choice, prepared: null, dataError: null, csvColumns: [], csvEncodingUsed: null, csvMessage: null, ...cleared() }); // no file picked yet
     else {
-      void prepareCsv(choice, get().validationFraction, get().splitSeed).then((out) => {
+      const before = get().choice;
+      const pending = prepareCsv(choice, get().validationFraction, get().splitSeed);
+      // The same file with another target, encoding or one-hot choice: the controls show the new choice at
+      // once (a checkbox must not spring back while the worker rebuilds); a Cancel puts the old one back.
+      const sameFile = before.kind === 'csv' && before.file === choice.file;
+      if (sameFile) set({ choice });
+      void pending.then((out) => {
+        if ('cancelled' in out) {
+          if (sameFile && get().choice === choice) set({ choice: before });
+          return;
+        }
         const kept = keptCsv();
         const cur = get().choice;
         // Another file than the one in use failed: keep the one in use (a new target or encoding of the same file applies as asked).

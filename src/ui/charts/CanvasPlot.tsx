@@ -7,7 +7,7 @@
  * (a line breaks there), so NaN never reaches the drawing.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { axisFor, type Axis } from './axes';
+import { axisFor, linearTicks, type Axis } from './axes';
 
 export interface PlotLine {
   id: number;
@@ -73,7 +73,7 @@ function autoY(lines: readonly PlotLine[], dots: readonly PlotDot[]): Axis {
   const a = axisFor(ys, false);
   if (ys.length > 0 && Math.min(...ys) >= 0 && lines.length > 0) {
     const hi = a.domain[1];
-    return { domain: [0, hi], ticks: [0, ...a.ticks.filter((v) => v > 0 && v <= hi)] };
+    return { domain: [0, hi], ticks: linearTicks(0, hi) };
   }
   return a;
 }

@@ -86,6 +86,8 @@ export const t = {
   train: 'Train',
   stop: 'Stop',
   stopSweep: 'Stop sweep',
+  /** While a Stop waits for the running trials' current epoch to end. */
+  stoppingSweep: 'Stopping at the end of this epoch…',
   backend: 'Backend',
   backendInUse: (b: string) => `Running on ${b}`,
   backendStarting: 'Starting TensorFlow.js…',
@@ -246,7 +248,7 @@ export const t = {
   runCompare: 'Run comparison',
   stopCompare: 'Stop comparison',
   comparePickMethod: 'Pick at least one method to compare.',
-  compareExhausted: (n: number, why: string) => `${n} lane(s) stopped early: ${why}`,
+  compareExhausted: (n: number, why: string) => `${n === 1 ? 'One run' : `${n} runs`} of a method ended before the budget: ${why}`,
   compareStatus: (done: number, total: number) => `Comparison: ${done} of ${total} trials`,
   compareDone: (total: number) => `Comparison finished: ${total} trials`,
   compareBestSoFar: 'Best so far, median of the repeats (band: middle half)',

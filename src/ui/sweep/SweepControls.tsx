@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useApp } from '../StoreContext';
 import { samplerText, t } from '../messages/en';
 import { buildSpace } from '../../sweep/draft';
@@ -23,6 +23,11 @@ export function SweepControls() {
   const setStepMode = useApp((s) => s.setStepMode);
   const stop = useApp((s) => s.stopSweep);
   const sweeping = useApp((s) => s.sweepStatus === 'running');
+  // A Stop lands at the end of the running trials' epoch: say so until the sweep has stopped.
+  const [stopping, setStopping] = useState(false);
+  useEffect(() => {
+    if (!sweeping) setStopping(false);
+  }, [sweeping]);
   const training = useApp((s) => s.runStatus === 'running' || s.compareStatus === 'running');
   const classification = useApp((s) => s.prepared?.dataset.task === 'classification');
   // Not while a CSV file is read: the data are about to change.
@@ -74,7 +79,8 @@ export function SweepControls() {
       {message && status === 'idle' ? <p className="note">{message}</p> : null}
       <div className="train-bar">
         <button type="button" className="primary" onClick={start} disabled={sweeping || training || !ready || built.problems.length > 0}>{t.runSweep}</button>
-        <button type="button" onClick={stop} disabled={!sweeping}>{t.stopSweep}</button>
+        <button type="button" onClick={() => { stop(); setStopping(true); }} disabled={!sweeping || stopping}>{t.stopSweep}</button>
+        {stopping && sweeping ? <span className="note" role="status">{t.stoppingSweep}</span> : null}
       </div>
     </div>
   );
