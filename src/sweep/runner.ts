@@ -165,7 +165,7 @@ export async function runSweep(
         flush();
       });
     } else {
-      for (const g of group) {
+      for (const [k, g] of group.entries()) {
         start(g);
         if (events.beforeTrain) await events.beforeTrain({ id: g.trial.id, index: g.index, params: g.trial.params });
         const t1 = performance.now();
@@ -175,7 +175,7 @@ export async function runSweep(
         } catch (e) {
           ev = { status: 'failed', message: (e as Error).message };
         }
-        outcomes[group.indexOf(g)] = { ev, ms: performance.now() - t1 };
+        outcomes[k] = { ev, ms: performance.now() - t1 };
         flush();
         if (ev.status === 'stopped') break;
       }

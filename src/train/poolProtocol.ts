@@ -1,13 +1,11 @@
 /** Typed messages between the training worker and the helper workers of its pool (wasm and cpu sweeps). */
-import type { Hyperparams } from '../core/hyperparams';
+import type { BatchedTrial } from './batched';
 import type { Split } from './datasets/types';
 import type { EpochMetrics, TrainResult } from './trainer';
 import type { BackendName } from './backends';
 
-export interface UnitTrial {
-  hp: Hyperparams;
-  seed: number;
-}
+/** A trial of a unit: its hyperparameters and seed, as the batched trainer takes them. */
+export type UnitTrial = BatchedTrial;
 
 export type ToPoolWorker =
   /** The sweep's data, sent once per sweep (dataId) before its first unit. */

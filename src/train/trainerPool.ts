@@ -97,10 +97,19 @@ export function createTrainerPool(): TrainerPool {
       }
       const jobId = ++nextJob;
       return new Promise<TrainResult[]>((resolve, reject) => {
-        w.jobs.set(jobId, { backend: unit.backend, ...(unit.onEpoch ? { onEpoch: unit.onEpoch } : {}), resolve, reject });
+        const signal = unit.signal;
+        const onAbort = () => send({ type: 'stop', jobId });
+        // The abort listener lives as long as its job, not as long as the sweep's signal.
+        const done = () => signal?.removeEventListener('abort', onAbort);
+        w.jobs.set(jobId, {
+          backend: unit.backend,
+          ...(unit.onEpoch ? { onEpoch: unit.onEpoch } : {}),
+          resolve: (r) => { done(); resolve(r); },
+          reject: (e) => { done(); reject(e); },
+        });
         send({ type: 'unit', jobId, dataId: unit.dataId, backend: unit.backend, trials: unit.trials });
-        if (unit.signal?.aborted) send({ type: 'stop', jobId });
-        else unit.signal?.addEventListener('abort', () => send({ type: 'stop', jobId }), { once: true });
+        if (signal?.aborted) onAbort();
+        else signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
     terminate: () => {

@@ -62,15 +62,21 @@ async function fallBack(reason: string): Promise<BackendName> {
   return r.backend;
 }
 
-/** Train; when a fault interrupts it, fall back and train again from scratch (once per fallback). */
-async function trainWithFallback(opts: TrainOptions, onRestart: (reason: string, backend: BackendName) => void): Promise<TrainResult> {
+/** Run; when a fault interrupts any of its results, fall back and run it again from scratch (once per fallback). */
+async function withFallback(run: () => Promise<TrainResult[]>, onRestart: (reason: string, backend: BackendName) => void): Promise<TrainResult[]> {
   for (;;) {
-    const result = await train({ ...opts, fault: watch.fault, interrupted: watch.lost() });
-    if (result.status !== 'interrupted' || current === 'cpu') return result;
-    const reason = result.interruptedReason ?? 'interrupted';
-    const backend = await fallBack(reason);
-    onRestart(reason, backend);
+    const results = await run();
+    const lost = results.find((r) => r.status === 'interrupted');
+    if (!lost || current === 'cpu') return results;
+    const reason = lost.interruptedReason ?? 'interrupted';
+    onRestart(reason, await fallBack(reason));
   }
+}
+
+/** One training run, restarted on the fallback after a fault. */
+async function trainWithFallback(opts: TrainOptions, onRestart: (reason: string, backend: BackendName) => void): Promise<TrainResult> {
+  const [result] = await withFallback(async () => [await train({ ...opts, fault: watch.fault, interrupted: watch.lost() })], onRestart);
+  return result;
 }
 
 /** The backend, started with WebGL first when nothing asked for another. */
@@ -270,14 +276,13 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
                 const results = await pool.run(w, { trials, data: msg.data, dataId: msg.runId, backend: current!, onEpoch, ...(signal ? { signal } : {}) });
                 return results.map((r) => evaluation(r, objective));
               }
-              for (;;) {
-                const results = await trainUnit({ trials, data: msg.data, onEpoch, ...(signal ? { signal } : {}), fault: watch.fault, interrupted: watch.lost() });
-                const lost = results.find((r) => r.status === 'interrupted');
-                if (!lost || current === 'cpu') return results.map((r) => evaluation(r, objective));
-                const reason = lost.interruptedReason ?? 'interrupted';
-                const backend = await fallBack(reason);
-                for (const it of items) post({ type: 'restart', runId: msg.runId, trialId: it.trial.id, reason, backend });
-              }
+              const results = await withFallback(
+                () => trainUnit({ trials, data: msg.data, onEpoch, ...(signal ? { signal } : {}), fault: watch.fault, interrupted: watch.lost() }),
+                (reason, backend) => {
+                  for (const it of items) post({ type: 'restart', runId: msg.runId, trialId: it.trial.id, reason, backend });
+                },
+              );
+              return results.map((r) => evaluation(r, objective));
             },
           },
         );
